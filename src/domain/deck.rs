@@ -1,0 +1,155 @@
+//! The deck as the app knows it: phases of "A vs B" comparisons, each side a list of points.
+//!
+//! Plain data, no I/O. `content` builds it from Markdown at build time; the app reads it
+//! back from the embedded JSON at start-up. This file is also compiled into `build.rs`, so
+//! it must depend on nothing but `serde` and `std`.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole deck: what the Browse screen shows and every study mode draws from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deck {
+    /// The document title, e.g. "Docker Interview Differences (Phase 1 → Phase 6)".
+    pub title: String,
+    /// Decorative emoji shown before the title (may be empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub emoji: String,
+    pub phases: Vec<Phase>,
+}
+
+/// One section of the deck, e.g. "Phase 3 – Volumes & Persistence".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phase {
+    pub number: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub emoji: String,
+    pub comparisons: Vec<Comparison>,
+}
+
+/// One "A vs B" comparison: the unit of study.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Stable id derived from the two names only (e.g. `cmd-vs-entrypoint`), so editing a
+    /// point's wording never changes it. Progress and links are keyed on it.
+    pub id: String,
+    pub left: Side,
+    pub right: Side,
+    /// Groups that are neither side, such as "Best practice".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extras: Vec<Group>,
+    /// Update notes added where a fact of the source has gone stale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Rich>,
+}
+
+/// One side of a comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Side {
+    /// The name as the title gives it ("Public Registry").
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub emoji: String,
+    /// The side's header as written in the list ("Public (Docker Hub)"); often the name.
+    pub label: String,
+    pub points: Vec<Rich>,
+}
+
+/// A titled group of points that belongs to neither side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub title: String,
+    pub points: Vec<Rich>,
+}
+
+/// Inline rich text: what a point or a note says.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Rich(pub Vec<Span>);
+
+/// A run of inline text with one style.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Span {
+    #[serde(rename = "t")]
+    Text(String),
+    #[serde(rename = "c")]
+    Code(String),
+    #[serde(rename = "b")]
+    Strong(String),
+    #[serde(rename = "i")]
+    Emphasis(String),
+}
+
+impl Span {
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Text(s) | Span::Code(s) | Span::Strong(s) | Span::Emphasis(s) => s,
+        }
+    }
+}
+
+impl Rich {
+    /// The text without its styling, e.g. for search and for screen-reader labels.
+    pub fn plain(&self) -> String {
+        self.0.iter().map(Span::text).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|s| s.text().trim().is_empty())
+    }
+}
+
+impl Comparison {
+    /// "CMD vs ENTRYPOINT".
+    pub fn title(&self) -> String {
+        format!("{} vs {}", self.left.name, self.right.name)
+    }
+
+    /// Both sides, left first.
+    pub fn sides(&self) -> [&Side; 2] {
+        [&self.left, &self.right]
+    }
+}
+
+impl Deck {
+    pub fn comparisons(&self) -> impl Iterator<Item = &Comparison> {
+        self.phases.iter().flat_map(|p| p.comparisons.iter())
+    }
+
+    /// The comparison with this id, with the phase that holds it.
+    pub fn find(&self, id: &str) -> Option<(&Phase, &Comparison)> {
+        self.phases
+            .iter()
+            .find_map(|p| p.comparisons.iter().find(|c| c.id == id).map(|c| (p, c)))
+    }
+
+    /// The comparisons before and after `id` in deck order, for previous/next links.
+    pub fn neighbours(&self, id: &str) -> (Option<&Comparison>, Option<&Comparison>) {
+        let all: Vec<&Comparison> = self.comparisons().collect();
+        match all.iter().position(|c| c.id == id) {
+            Some(i) => (i.checked_sub(1).map(|j| all[j]), all.get(i + 1).copied()),
+            None => (None, None),
+        }
+    }
+}
+
+/// The id of a comparison: a slug of the two names, e.g. `-v` and `--mount` give `v-vs-mount`.
+pub fn comparison_id(left: &str, right: &str) -> String {
+    format!("{}-vs-{}", slug(left), slug(right))
+}
+
+/// Lower-case ASCII letters and digits, every other run of characters becomes one `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}

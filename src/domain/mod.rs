@@ -1,0 +1,5 @@
+//! The rules of the app: plain data and pure functions, `std` and `serde` only.
+//! Time and randomness come in as arguments. Never imports another layer of the app.
+
+pub mod deck;
+pub mod search;

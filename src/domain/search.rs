@@ -1,0 +1,193 @@
+//! Search as you type over the deck: names, labels, points, extra groups, notes and the
+//! phase title. Every word of the query must match; case and punctuation are forgiven
+//! (`docker-compose` finds "Docker Compose", `depends on` finds `depends_on`).
+
+use super::deck::{Comparison, Deck, Phase, Rich};
+
+/// The deck's text, lower-cased and folded once, so each keystroke only scans strings.
+#[derive(Clone, Debug)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    id: String,
+    lower: String,
+    folded: String,
+}
+
+impl SearchIndex {
+    pub fn new(deck: &Deck) -> Self {
+        let entries = deck
+            .phases
+            .iter()
+            .flat_map(|p| p.comparisons.iter().map(move |c| (p, c)))
+            .map(|(p, c)| {
+                let text = haystack(p, c);
+                Entry {
+                    id: c.id.clone(),
+                    folded: fold(&text),
+                    lower: text.to_lowercase(),
+                }
+            })
+            .collect();
+        SearchIndex { entries }
+    }
+
+    /// Ids of the comparisons that match `query`, in deck order. An empty query matches all.
+    pub fn matching<'a>(&'a self, query: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let terms: Vec<(String, String)> = query
+            .split_whitespace()
+            .map(|t| (t.to_lowercase(), fold(t)))
+            .collect();
+        self.entries
+            .iter()
+            .filter(move |e| {
+                terms.iter().all(|(lower, folded)| {
+                    e.lower.contains(lower.as_str())
+                        // Folding drops punctuation; a one-letter leftover (`-v` -> `v`)
+                        // would match nearly everything, so it must match as typed.
+                        || (folded.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                            && e.folded.contains(folded.as_str()))
+                })
+            })
+            .map(|e| e.id.as_str())
+    }
+}
+
+fn haystack(phase: &Phase, c: &Comparison) -> String {
+    let mut parts: Vec<String> = vec![phase.title.clone()];
+    for side in c.sides() {
+        parts.push(side.name.clone());
+        parts.push(side.label.clone());
+        parts.extend(side.points.iter().map(Rich::plain));
+    }
+    for group in &c.extras {
+        parts.push(group.title.clone());
+        parts.extend(group.points.iter().map(Rich::plain));
+    }
+    parts.extend(c.notes.iter().map(Rich::plain));
+    parts.join("\n")
+}
+
+/// Lower-case letters and digits; every other run of characters becomes one space.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        if ch.is_alphanumeric() {
+            out.push(ch);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deck::{Side, Span};
+
+    fn side(name: &str, points: &[&str]) -> Side {
+        Side {
+            name: name.into(),
+            emoji: String::new(),
+            label: name.into(),
+            points: points
+                .iter()
+                .map(|p| Rich(vec![Span::Text((*p).into())]))
+                .collect(),
+        }
+    }
+
+    fn deck() -> Deck {
+        let comparison = |l: Side, r: Side| Comparison {
+            id: crate::domain::deck::comparison_id(&l.name, &r.name),
+            left: l,
+            right: r,
+            extras: vec![],
+            notes: vec![],
+        };
+        Deck {
+            title: "D".into(),
+            emoji: String::new(),
+            phases: vec![
+                Phase {
+                    number: 3,
+                    title: "Volumes".into(),
+                    emoji: String::new(),
+                    comparisons: vec![
+                        comparison(
+                            side("-v", &["Old shorthand."]),
+                            side("--mount", &["Explicit."]),
+                        ),
+                        comparison(
+                            side("Bind Mount", &["Host path."]),
+                            side("Named Volume", &["Portable."]),
+                        ),
+                    ],
+                },
+                Phase {
+                    number: 4,
+                    title: "Networking".into(),
+                    emoji: String::new(),
+                    comparisons: vec![
+                        comparison(
+                            side("depends_on", &["Startup order."]),
+                            side("healthcheck", &["Readiness."]),
+                        ),
+                        comparison(
+                            side("docker run", &["One container."]),
+                            side("Docker Compose", &["YAML."]),
+                        ),
+                    ],
+                },
+            ],
+        }
+    }
+
+    fn ids(q: &str) -> Vec<String> {
+        SearchIndex::new(&deck())
+            .matching(q)
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn empty_query_matches_everything_in_order() {
+        assert_eq!(
+            ids("  "),
+            [
+                "v-vs-mount",
+                "bind-mount-vs-named-volume",
+                "depends-on-vs-healthcheck",
+                "docker-run-vs-docker-compose"
+            ]
+        );
+    }
+
+    #[test]
+    fn matches_names_points_and_phase_case_insensitively() {
+        assert_eq!(ids("PORTABLE"), ["bind-mount-vs-named-volume"]);
+        assert_eq!(
+            ids("networking"),
+            ["depends-on-vs-healthcheck", "docker-run-vs-docker-compose"]
+        );
+        assert_eq!(ids("mount"), ["v-vs-mount", "bind-mount-vs-named-volume"]);
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        assert_eq!(ids("mount host"), ["bind-mount-vs-named-volume"]);
+        assert!(ids("mount yaml").is_empty());
+    }
+
+    #[test]
+    fn punctuation_is_forgiven_but_short_flags_match_as_typed() {
+        assert_eq!(ids("depends on"), ["depends-on-vs-healthcheck"]);
+        assert_eq!(ids("docker-compose"), ["docker-run-vs-docker-compose"]);
+        assert_eq!(ids("-v"), ["v-vs-mount"]);
+        assert!(ids("zzz").is_empty());
+    }
+}

@@ -1,0 +1,39 @@
+//! Document-level side effects: the tab title, focus after navigation, scrolling.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Sets `document.title`.
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+/// Moves focus to the element with `id` (which should have `tabindex="-1"`) without
+/// scrolling, so screen readers announce the new screen after a navigation.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// Scrolls the window to the top (after a navigation to a new screen).
+pub fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Focuses the heading link of a comparison's card on the Browse screen and scrolls it
+/// into view (the element id is `card-link-<id>`).
+pub fn focus_card_link(comparison_id: &str) {
+    let id = format!("card-link-{comparison_id}");
+    if let Some(el) = document()
+        .get_element_by_id(&id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

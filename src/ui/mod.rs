@@ -1,0 +1,75 @@
+//! The Leptos screens. `ui` reads the app state and the domain, uses `platform` for the
+//! browser, and never touches storage itself. One folder per screen.
+
+pub mod browse;
+pub mod rich;
+pub mod shell;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::content;
+use crate::domain::deck::Deck;
+use crate::domain::search::SearchIndex;
+use crate::platform::{document as doc, location::use_route};
+use crate::route::Route;
+
+/// The deck, parsed once at start-up and shared for the life of the page.
+#[derive(Clone, Copy)]
+pub struct DeckCtx(pub &'static Deck);
+
+/// App-wide view state that outlives a screen (the search text survives a visit to a
+/// comparison and back).
+#[derive(Clone, Copy)]
+pub struct BrowseState {
+    pub query: RwSignal<String>,
+    pub index: &'static SearchIndex,
+}
+
+/// Replaces the static first paint in `#app` with the app.
+pub fn mount() {
+    let root = document()
+        .get_element_by_id("app")
+        .expect("index.html has a #app element")
+        .unchecked_into::<web_sys::HtmlElement>();
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, App).forget();
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let deck: &'static Deck = Box::leak(Box::new(content::embedded()));
+    let index: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(deck)));
+    provide_context(DeckCtx(deck));
+    provide_context(BrowseState {
+        query: RwSignal::new(String::new()),
+        index,
+    });
+    let route = use_route();
+
+    // After a navigation (not on first load), move focus to the new screen so keyboard
+    // and screen-reader users land on it; coming back to the deck, land on the card left.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if let Some(previous) = previous {
+            match (&previous, &current) {
+                (Route::Comparison(id), Route::Browse) => doc::focus_card_link(id),
+                _ => {
+                    doc::scroll_to_top();
+                    doc::focus_by_id(shell::SCREEN_TITLE);
+                }
+            }
+        }
+        current
+    });
+
+    view! {
+        <shell::Shell route=route>
+            {move || match route.get() {
+                Route::Browse => view! { <browse::BrowseScreen /> }.into_any(),
+                Route::Comparison(id) => view! { <browse::ComparisonScreen id=id /> }.into_any(),
+                Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
+            }}
+        </shell::Shell>
+    }
+}

@@ -1,0 +1,170 @@
+//! The shipped deck: complete against the seed, clean UTF-8, and what the app embeds.
+
+use diffdeck::content::{self, parse::parse_deck};
+use diffdeck::domain::deck::Deck;
+
+const DECK_PATH: &str = "content/docker.md";
+const DECK_SRC: &str = include_str!("../content/docker.md");
+/// The source document exactly as it was handed over (damaged encoding and all).
+const SEED: &str = include_str!("fixtures/seed.original.md");
+
+fn deck() -> Deck {
+    parse_deck(DECK_PATH, DECK_SRC).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+/// ASCII letters, digits and punctuation only, with Markdown markers and white space folded:
+/// the part of a line that survived the seed's damage unchanged.
+fn ascii_core(s: &str) -> String {
+    let kept: String = s
+        .chars()
+        .filter(|c| c.is_ascii() && !matches!(c, '`' | '*'))
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn has_six_phases_and_twenty_one_comparisons() {
+    let deck = deck();
+    assert_eq!(deck.phases.len(), 6);
+    assert_eq!(deck.comparisons().count(), 21);
+    let numbers: Vec<u32> = deck.phases.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
+}
+
+#[test]
+fn every_bullet_of_the_seed_is_in_the_deck_in_order() {
+    let seed: Vec<String> = SEED
+        .lines()
+        .filter_map(|l| l.strip_prefix("- "))
+        .map(|l| ascii_core(l.strip_suffix(':').unwrap_or(l)))
+        .collect();
+    assert_eq!(seed.len(), 136, "the seed's README counts 136 bullet lines");
+
+    let mut ours = Vec::new();
+    for c in deck().comparisons() {
+        for side in c.sides() {
+            ours.push(ascii_core(&side.label));
+            ours.extend(side.points.iter().map(|p| ascii_core(&p.plain())));
+        }
+        for group in &c.extras {
+            ours.push(ascii_core(&group.title));
+            ours.extend(group.points.iter().map(|p| ascii_core(&p.plain())));
+        }
+    }
+    assert_eq!(ours, seed);
+}
+
+#[test]
+fn every_comparison_title_of_the_seed_is_in_the_deck() {
+    let deck = deck();
+    let titles: Vec<String> = deck
+        .comparisons()
+        .map(|c| ascii_core(&format!("{} vs {}", c.left.name, c.right.name)))
+        .collect();
+    let seed_titles: Vec<String> = SEED
+        .lines()
+        .filter(|l| l.contains(" vs ") || l.contains("\u{011f}\u{178}\u{2020}\u{161}"))
+        .map(|l| ascii_core(&l.replace("\u{011f}\u{178}\u{2020}\u{161}", " vs ")))
+        .collect();
+    assert_eq!(titles, seed_titles);
+}
+
+/// Sequences that UTF-8 read as cp1252/cp1254 leaves behind, and the replacement character.
+const MOJIBAKE: &[&str] = &[
+    "â€", "â†", "âš", "â“", "â³", "â¤", "ğŸ", "ï¸", "Ã", "Â", "Å", "\u{FFFD}",
+];
+
+#[test]
+fn content_has_no_mojibake() {
+    for entry in std::fs::read_dir("content").expect("content/ exists") {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: not UTF-8: {e}", path.display()));
+        for (n, line) in text.lines().enumerate() {
+            for bad in MOJIBAKE {
+                assert!(
+                    !line.contains(bad),
+                    "{}:{}: mojibake {bad:?} in {line:?}",
+                    path.display(),
+                    n + 1
+                );
+            }
+            assert!(
+                !line.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)),
+                "{}:{}: C1 control character in {line:?}",
+                path.display(),
+                n + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn the_mojibake_check_catches_the_seed() {
+    // The check above is only worth something if it fires on the damaged original.
+    assert!(SEED.lines().any(|l| MOJIBAKE.iter().any(|m| l.contains(m))));
+}
+
+#[test]
+fn stale_facts_carry_an_update_note() {
+    let deck = deck();
+    for id in [
+        "docker-scan-vs-trivy",
+        "docker-compose-down-vs-docker-compose-down-v",
+        "depends-on-vs-healthcheck",
+    ] {
+        let (_, c) = deck
+            .find(id)
+            .unwrap_or_else(|| panic!("no comparison {id}"));
+        assert!(
+            c.notes.iter().any(|n| n.plain().starts_with("Update")),
+            "{id} should carry an update note"
+        );
+    }
+}
+
+#[test]
+fn ids_are_unique_and_stable() {
+    let ids: Vec<String> = deck().comparisons().map(|c| c.id.clone()).collect();
+    // Progress is keyed on these: changing one loses a user's progress on it.
+    assert_eq!(
+        ids,
+        [
+            "image-vs-container",
+            "container-vs-virtual-machine",
+            "cmd-vs-entrypoint",
+            "copy-vs-add",
+            "build-context-vs-dockerignore",
+            "base-image-vs-scratch",
+            "bind-mount-vs-named-volume",
+            "v-vs-mount",
+            "anonymous-volume-vs-named-volume",
+            "bridge-vs-host",
+            "default-bridge-vs-custom-bridge",
+            "expose-vs-p",
+            "depends-on-vs-healthcheck",
+            "docker-run-vs-docker-compose",
+            "dockerfile-env-vs-compose-environment",
+            "docker-compose-down-vs-docker-compose-down-v",
+            "latest-vs-versioned-tags",
+            "docker-scan-vs-trivy",
+            "docker-exec-vs-immutable-redeploy",
+            "docker-stats-vs-cadvisor-prometheus",
+            "public-registry-vs-private-registry",
+        ]
+    );
+}
+
+#[test]
+fn the_embedded_deck_is_the_parsed_content() {
+    assert_eq!(content::embedded(), deck());
+}
