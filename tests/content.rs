@@ -1,4 +1,6 @@
 //! The shipped deck: complete against the seed, clean UTF-8, and what the app embeds.
+//! Native only: the parser is not compiled for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use diffdeck::content::{self, parse::parse_deck};
 use diffdeck::domain::deck::Deck;

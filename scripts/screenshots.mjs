@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// PNG screenshots of each screen at a phone's and a desktop's width, light and dark, from
+// the release build in dist/. Writes target/screenshots/<screen>-<width>-<scheme>.png.
+//
+//   make screenshots            (builds dist/ first)
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+
+const PORT = 4174;
+const BASE = `http://127.0.0.1:${PORT}/diffdeck/`;
+const OUT = 'target/screenshots';
+const SCREENS = [
+  ['browse', '#/', null],
+  ['search', '#/', async (page) => page.getByRole('searchbox').fill('volume')],
+  ['no-match', '#/', async (page) => page.getByRole('searchbox').fill('kubernetes')],
+  ['comparison', '#/c/cmd-vs-entrypoint', null],
+  ['note', '#/c/docker-scan-vs-trivy', null],
+];
+const SIZES = [
+  ['phone', { width: 360, height: 780 }, true],
+  ['desktop', { width: 1280, height: 800 }, false],
+];
+
+const server = spawn('node', ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 400));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+await mkdir(OUT, { recursive: true });
+try {
+  for (const [size, viewport, isMobile] of SIZES) {
+    for (const scheme of ['light', 'dark']) {
+      const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, colorScheme: scheme, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      for (const [name, hash, act] of SCREENS) {
+        await page.goto(BASE + hash);
+        await page.locator('main h1').waitFor();
+        if (act) await act(page);
+        await page.waitForTimeout(100);
+        const file = `${OUT}/${name}-${size}-${scheme}.png`;
+        await page.screenshot({ path: file, fullPage: name !== 'browse' || size === 'desktop' ? false : false });
+        console.log(file);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,40 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** A page that fails the test on any console error or uncaught exception. */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+    await use(page);
+    expect(errors, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens a route of the app (a hash such as `#/c/copy-vs-add`) and waits for it to mount. */
+export async function open(page: Page, hash = '#/') {
+  await page.goto(hash);
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('main[aria-busy]')).toHaveCount(0);
+}
+
+/** Runs axe (WCAG 2.2 A/AA) on the page and expects no violations. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export async function scrollsSideways(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}

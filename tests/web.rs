@@ -1,0 +1,90 @@
+//! Browser-bound code in headless Chromium (wasm-bindgen-test): the app mounts, renders
+//! the embedded deck, filters it, and follows the URL's hash.
+#![cfg(target_arch = "wasm32")]
+
+use diffdeck::ui::App;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+/// Lets effects and the scheduler run.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn mounts_the_whole_deck_and_filters_it() {
+    window().location().set_hash("#/").unwrap();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+
+    assert_eq!(count(&root, "article.card"), 21);
+    assert_eq!(count(&root, "section.phase"), 6);
+    assert_eq!(count(&root, "h1#screen-title"), 1);
+    // Every emoji is hidden from assistive technology.
+    assert_eq!(
+        count(&root, ".emoji"),
+        count(&root, ".emoji[aria-hidden='true']")
+    );
+
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#search-input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("ENTRYPOINT");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(count(&root, "li:not([hidden]) > article.card"), 1);
+    assert_eq!(count(&root, "section.phase:not([hidden])"), 1);
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn follows_the_hash_to_a_comparison_and_back() {
+    window().location().set_hash("#/c/copy-vs-add").unwrap();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    let title = || {
+        root.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert!(title().contains("COPY"), "{}", title());
+    assert!(title().contains("ADD"), "{}", title());
+
+    window().location().set_hash("#/c/no-such-thing").unwrap();
+    tick().await;
+    assert_eq!(title(), "Nothing here");
+
+    window().location().set_hash("#/").unwrap();
+    tick().await;
+    assert_eq!(count(&root, "article.card"), 21);
+    assert_eq!(
+        document().title(),
+        "diffdeck — Docker differences, side by side"
+    );
+    drop(handle);
+    window().location().set_hash("").unwrap();
+}
