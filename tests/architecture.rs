@@ -1,0 +1,104 @@
+//! The layering in ARCHITECTURE.md, held by reading the source tree: which layer may use
+//! which. A failure names the file and the line that crosses a line it should not.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every line under `layer` that mentions one of `forbidden`, outside comments.
+fn crossings(layer: &str, forbidden: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for file in rust_files(&Path::new("src").join(layer)) {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for bad in forbidden {
+                if code.contains(bad) {
+                    found.push(format!(
+                        "{}:{}: uses `{bad}`: {}",
+                        file.display(),
+                        n + 1,
+                        line.trim()
+                    ));
+                }
+            }
+        }
+    }
+    found
+}
+
+const BROWSER: &[&str] = &["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo"];
+
+#[test]
+fn domain_is_pure() {
+    let mut forbidden = vec![
+        "crate::content",
+        "crate::route",
+        "crate::storage",
+        "crate::platform",
+        "crate::state",
+        "crate::ui",
+        "std::time::SystemTime",
+        "Instant::now",
+        "pulldown_cmark",
+    ];
+    forbidden.extend(BROWSER);
+    assert_eq!(crossings("domain", &forbidden), Vec::<String>::new());
+}
+
+#[test]
+fn content_uses_only_the_domain() {
+    let mut forbidden = vec![
+        "crate::storage",
+        "crate::platform",
+        "crate::state",
+        "crate::ui",
+        "crate::route",
+    ];
+    forbidden.extend(BROWSER);
+    assert_eq!(crossings("content", &forbidden), Vec::<String>::new());
+}
+
+#[test]
+fn platform_holds_no_rules_and_no_screens() {
+    let forbidden = [
+        "crate::domain",
+        "crate::content",
+        "crate::storage",
+        "crate::ui",
+    ];
+    assert_eq!(crossings("platform", &forbidden), Vec::<String>::new());
+}
+
+#[test]
+fn ui_never_touches_storage_or_the_browser_storage_api() {
+    let forbidden = [
+        "crate::storage",
+        "local_storage",
+        "LocalStorage",
+        "gloo_storage",
+    ];
+    assert_eq!(crossings("ui", &forbidden), Vec::<String>::new());
+}
+
+#[test]
+fn the_checks_see_the_source() {
+    // Guards against the tests above passing because they read nothing.
+    assert!(rust_files(Path::new("src/domain")).len() >= 2);
+    assert!(rust_files(Path::new("src/ui")).len() >= 3);
+    assert!(!crossings("ui", &["leptos"]).is_empty());
+}
