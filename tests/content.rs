@@ -55,7 +55,7 @@ fn every_bullet_of_the_seed_is_in_the_deck_in_order() {
     for c in deck().comparisons() {
         for side in c.sides() {
             ours.push(ascii_core(&side.label));
-            ours.extend(side.points.iter().map(|p| ascii_core(&p.plain())));
+            ours.extend(side.points.iter().map(|p| ascii_core(&p.text.plain())));
         }
         for group in &c.extras {
             ours.push(ascii_core(&group.title));

@@ -23,7 +23,10 @@ use std::fmt;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::domain::deck::{comparison_id, Comparison, Deck, Group, Phase, Rich, Side, Span};
+use crate::domain::deck::{comparison_id, Comparison, Deck, Group, Phase, Point, Rich, Side, Span};
+
+/// Marks a point that is true of both sides: `- Stops containers. {both}`.
+pub const BOTH_MARKER: &str = "{both}";
 
 /// A fault in a content file, located by 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +52,7 @@ pub enum ErrorKind {
     ListOutsideComparison,
     NoteOutsideComparison,
     DuplicateId { id: String, first_line: u32 },
+    MarkerOutsideSide { group: String },
     Unsupported { what: String },
 }
 
@@ -97,6 +101,10 @@ impl fmt::Display for ContentError {
             ErrorKind::DuplicateId { id, first_line } => write!(
                 f,
                 "comparison id `{id}` is used twice (first at line {first_line}); rename one side"
+            ),
+            ErrorKind::MarkerOutsideSide { group } => write!(
+                f,
+                "`{BOTH_MARKER}` marks a side's point as true of both sides; `{group}` is not a side"
             ),
             ErrorKind::Unsupported { what } => write!(f, "{what} is not supported in a deck"),
         }
@@ -260,6 +268,8 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
     let mut inline = Inline::new();
     // Where the current heading or paragraph started, and the heading level.
     let mut leaf: Option<(u32, Option<u8>)> = None;
+    // An HTML block being read, and where it started: only comments are allowed.
+    let mut html_block: Option<(String, usize)> = None;
 
     fn push_block(root: &mut Vec<Block>, stack: &mut [Frame], block: Block) {
         match stack.last_mut() {
@@ -339,6 +349,21 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
             Event::Rule => push_block(&mut root, &mut stack, Block::Rule),
             // Links keep their text; the deck has no use for the target yet.
             Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => {}
+            // Comments are for the deck's authors; any other HTML is refused.
+            Event::Start(Tag::HtmlBlock) => html_block = Some((String::new(), range.start)),
+            Event::Html(html) if html_block.is_some() => {
+                if let Some((text, _)) = html_block.as_mut() {
+                    text.push_str(&html);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((text, start)) = html_block.take() {
+                    if !is_comment(&text) {
+                        unsupported("raw HTML", start);
+                    }
+                }
+            }
+            Event::InlineHtml(html) if is_comment(&html) => {}
             Event::Html(_) | Event::InlineHtml(_) => unsupported("raw HTML", range.start),
             Event::Start(Tag::CodeBlock(_)) => unsupported("a code block", range.start),
             Event::Start(Tag::Image { .. }) => unsupported("an image", range.start),
@@ -347,6 +372,11 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
         }
     }
     (root, errors)
+}
+
+fn is_comment(html: &str) -> bool {
+    let html = html.trim();
+    html.starts_with("<!--") && html.ends_with("-->")
 }
 
 /// Text that a tight list item carries before its nested list.
@@ -626,17 +656,29 @@ impl Reader<'_> {
                 name,
                 emoji,
                 label: group.label,
-                points: group.points,
+                points: group
+                    .points
+                    .into_iter()
+                    .map(|mut text| {
+                        let both = take_marker(&mut text);
+                        Point { text, both }
+                    })
+                    .collect(),
             }
         };
         let left = side(draft.left);
         let right = side(draft.right);
-        let extras = groups
-            .map(|g| Group {
+        let mut extras = Vec::new();
+        for mut g in groups {
+            if g.points.iter_mut().any(take_marker) {
+                let group = g.label.clone();
+                self.error(g.line, ErrorKind::MarkerOutsideSide { group });
+            }
+            extras.push(Group {
                 title: g.label,
                 points: g.points,
-            })
-            .collect();
+            });
+        }
         if let Some((phase, _, _)) = self.phase.as_mut() {
             phase.comparisons.push(Comparison {
                 id,
@@ -647,6 +689,19 @@ impl Reader<'_> {
             });
         }
     }
+}
+
+/// Removes a trailing `{both}` marker; true if there was one.
+fn take_marker(text: &mut Rich) -> bool {
+    let Some(Span::Text(last)) = text.0.last_mut() else {
+        return false;
+    };
+    let Some(rest) = last.trim_end().strip_suffix(BOTH_MARKER) else {
+        return false;
+    };
+    *last = rest.trim_end().to_string();
+    trim_rich(text);
+    true
 }
 
 /// `Image:` -> `Image`. A side or group header is a bullet whose text ends in a colon.
@@ -749,11 +804,12 @@ mod tests {
             ("Container", "📦")
         );
         assert_eq!(
-            c.left.points,
-            vec![Rich(vec![Span::Text("Read-only.".into())])]
+            c.left.points[0].text,
+            Rich(vec![Span::Text("Read-only.".into())])
         );
+        assert!(!c.left.points[0].both);
         assert_eq!(
-            c.right.points[0].0,
+            c.right.points[0].text.0,
             vec![
                 Span::Text("Runs ".into()),
                 Span::Code("docker run x".into()),
@@ -800,6 +856,22 @@ mod tests {
         assert_eq!(c.left.name, "Public Registry");
         assert_eq!(c.left.label, "Public (Docker Hub)");
         assert_eq!(c.id, "public-registry-vs-private-registry");
+    }
+
+    #[test]
+    fn both_marker_flags_a_point_and_comments_are_ignored() {
+        let deck = ok("# D\n\n<!-- authors' note -->\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- shared `a` {both}\n- own\n- Y:\n- b\n");
+        let points = &deck.phases[0].comparisons[0].left.points;
+        assert!(points[0].both);
+        assert_eq!(points[0].text.plain(), "shared a");
+        assert!(!points[1].both);
+        let e = err("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n- Tip:\n- c {both}\n");
+        assert_eq!(
+            e,
+            vec![
+                "t.md:10: `{both}` marks a side's point as true of both sides; `Tip` is not a side"
+            ]
+        );
     }
 
     #[test]

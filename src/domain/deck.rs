@@ -52,7 +52,17 @@ pub struct Side {
     pub emoji: String,
     /// The side's header as written in the list ("Public (Docker Hub)"); often the name.
     pub label: String,
-    pub points: Vec<Rich>,
+    pub points: Vec<Point>,
+}
+
+/// One point of a side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    pub text: Rich,
+    /// True when the point is also true of the other side (marked `{both}` in the content):
+    /// it is shown, but never asked as "which side is this?".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub both: bool,
 }
 
 /// A titled group of points that belongs to neither side.

@@ -2,4 +2,5 @@
 //! Time and randomness come in as arguments. Never imports another layer of the app.
 
 pub mod deck;
+pub mod fsrs;
 pub mod search;

@@ -61,7 +61,7 @@ fn haystack(phase: &Phase, c: &Comparison) -> String {
     for side in c.sides() {
         parts.push(side.name.clone());
         parts.push(side.label.clone());
-        parts.extend(side.points.iter().map(Rich::plain));
+        parts.extend(side.points.iter().map(|p| p.text.plain()));
     }
     for group in &c.extras {
         parts.push(group.title.clone());
@@ -87,7 +87,7 @@ fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::deck::{Side, Span};
+    use crate::domain::deck::{Point, Side, Span};
 
     fn side(name: &str, points: &[&str]) -> Side {
         Side {
@@ -96,7 +96,10 @@ mod tests {
             label: name.into(),
             points: points
                 .iter()
-                .map(|p| Rich(vec![Span::Text((*p).into())]))
+                .map(|p| Point {
+                    text: Rich(vec![Span::Text((*p).into())]),
+                    both: false,
+                })
                 .collect(),
         }
     }

@@ -80,7 +80,7 @@ fn SideColumn(side: &'static Side, which: &'static str, detail: bool) -> impl In
             {heading}
             {label}
             <ul class="points">
-                {side.points.iter().map(|p| view! { <li>{rich(p)}</li> }).collect_view()}
+                {side.points.iter().map(|p| view! { <li>{rich(&p.text)}</li> }).collect_view()}
             </ul>
         </section>
     }

@@ -1,0 +1,90 @@
+//! The FSRS port (src/domain/fsrs.rs) against the reference `fsrs` crate, on the same
+//! review histories: thousands of seeded random histories with same-day and multi-day
+//! gaps, every grade, and the interval for several retentions.
+#![cfg(not(target_arch = "wasm32"))]
+
+use diffdeck::domain::fsrs::{Fsrs, Grade, Memory, DEFAULT_PARAMETERS};
+use fsrs::{MemoryState, FSRS};
+
+/// A small deterministic generator (xorshift64*), so every run checks the same histories.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() <= 1e-4 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn memory_and_intervals_match_the_reference_on_random_histories() {
+    let reference = FSRS::new(&DEFAULT_PARAMETERS).unwrap();
+    let ours = Fsrs::default();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut steps = 0;
+    for _history in 0..2_000 {
+        let mut mem: Option<Memory> = None;
+        let len = 1 + rng.below(12);
+        for _ in 0..len {
+            // Same-day reviews (learning steps), short and long gaps.
+            let days = match rng.below(4) {
+                0 => 0,
+                1 => rng.below(3) as u32,
+                2 => rng.below(30) as u32,
+                _ => rng.below(400) as u32,
+            };
+            let grade = Grade::from_rating(1 + rng.below(4) as u32).unwrap();
+            let states = reference
+                .next_states(
+                    mem.map(|m| MemoryState {
+                        stability: m.stability,
+                        difficulty: m.difficulty,
+                    }),
+                    0.9,
+                    if mem.is_none() { 0 } else { days },
+                )
+                .unwrap();
+            let want = match grade {
+                Grade::Again => states.again,
+                Grade::Hard => states.hard,
+                Grade::Good => states.good,
+                Grade::Easy => states.easy,
+            };
+            let got = ours.next(mem, days, grade);
+            assert!(
+                close(got.stability, want.memory.stability)
+                    && close(got.difficulty, want.memory.difficulty),
+                "after {mem:?}, {days} days, {grade:?}: ours {got:?}, reference {:?}",
+                want.memory
+            );
+            assert!(close(ours.interval(got.stability, 0.9), want.interval));
+            mem = Some(got);
+            steps += 1;
+        }
+    }
+    assert!(steps > 10_000, "checked {steps} reviews");
+}
+
+#[test]
+fn intervals_match_the_reference_at_other_retentions() {
+    let reference = FSRS::new(&DEFAULT_PARAMETERS).unwrap();
+    let ours = Fsrs::default();
+    for retention in [0.7f32, 0.8, 0.85, 0.9, 0.95, 0.97] {
+        for s in [0.1f32, 1.0, 2.3065, 15.0, 180.0, 3000.0] {
+            let want = reference.next_interval(Some(s), retention, 3);
+            assert!(
+                close(ours.interval(s, retention), want),
+                "s={s} r={retention}"
+            );
+        }
+    }
+}
