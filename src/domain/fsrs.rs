@@ -20,8 +20,9 @@ const S_MAX: f32 = 36500.0;
 const D_MIN: f32 = 1.0;
 const D_MAX: f32 = 10.0;
 
-/// How a review went. The numbers are FSRS's ratings.
+/// How a review went. The numbers are FSRS's ratings, and how grades are stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "u8", try_from = "u8")]
 pub enum Grade {
     Again = 1,
     Hard = 2,
@@ -47,6 +48,19 @@ impl Grade {
             Grade::Good => "Good",
             Grade::Easy => "Easy",
         }
+    }
+}
+
+impl From<Grade> for u8 {
+    fn from(g: Grade) -> u8 {
+        g as u8
+    }
+}
+
+impl TryFrom<u8> for Grade {
+    type Error = String;
+    fn try_from(n: u8) -> Result<Grade, String> {
+        Grade::from_rating(u32::from(n)).ok_or_else(|| format!("grade {n} is not 1 to 4"))
     }
 }
 

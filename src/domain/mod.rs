@@ -1,6 +1,11 @@
 //! The rules of the app: plain data and pure functions, `std` and `serde` only.
 //! Time and randomness come in as arguments. Never imports another layer of the app.
 
+pub mod cards;
 pub mod deck;
 pub mod fsrs;
+pub mod progress;
+pub mod rng;
+pub mod schedule;
 pub mod search;
+pub mod study;

@@ -1,0 +1,351 @@
+//! Flashcards made from the deck, each with a stable id that progress is keyed on.
+//!
+//! - a *pair card* asks for the whole difference: "CMD vs ENTRYPOINT — what is the
+//!   difference?" (id `pair:cmd-vs-entrypoint`);
+//! - a *point card* shows one point and asks which side it belongs to (id
+//!   `point:cmd-vs-entrypoint:l:<hash of the point's text>`). Points marked `{both}`, and
+//!   points whose text stands on both sides, never become point cards.
+
+use std::collections::BTreeSet;
+
+use super::deck::{Comparison, Deck, Phase, Point, Side};
+
+/// Which side of a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Which {
+    Left,
+    Right,
+}
+
+impl Which {
+    pub fn other(self) -> Which {
+        match self {
+            Which::Left => Which::Right,
+            Which::Right => Which::Left,
+        }
+    }
+
+    fn code(self) -> char {
+        match self {
+            Which::Left => 'l',
+            Which::Right => 'r',
+        }
+    }
+}
+
+impl Comparison {
+    pub fn side(&self, which: Which) -> &Side {
+        match which {
+            Which::Left => &self.left,
+            Which::Right => &self.right,
+        }
+    }
+}
+
+/// What a card asks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Face<'a> {
+    Pair,
+    Point { side: Which, point: &'a Point },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card<'a> {
+    pub id: String,
+    pub phase: &'a Phase,
+    pub comparison: &'a Comparison,
+    pub face: Face<'a>,
+}
+
+impl Card<'_> {
+    /// The question, as text.
+    pub fn prompt(&self) -> String {
+        match &self.face {
+            Face::Pair => format!("{} — what is the difference?", self.comparison.title()),
+            Face::Point { point, .. } => point.text.plain(),
+        }
+    }
+
+    /// The answer of a point card: the side's name; of a pair card: the title.
+    pub fn answer(&self) -> String {
+        match &self.face {
+            Face::Pair => self.comparison.title(),
+            Face::Point { side, .. } => self.comparison.side(*side).name.clone(),
+        }
+    }
+
+    pub fn is_pair(&self) -> bool {
+        matches!(self.face, Face::Pair)
+    }
+}
+
+/// Which comparisons to study.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Selection {
+    #[default]
+    All,
+    Phase(u32),
+    Only(BTreeSet<String>),
+}
+
+/// A study scope: which comparisons, which kinds of card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub selection: Selection,
+    pub pairs: bool,
+    pub points: bool,
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope {
+            selection: Selection::All,
+            pairs: true,
+            points: true,
+        }
+    }
+}
+
+impl Scope {
+    pub fn includes(&self, phase: &Phase, comparison: &Comparison) -> bool {
+        match &self.selection {
+            Selection::All => true,
+            Selection::Phase(n) => phase.number == *n,
+            Selection::Only(ids) => ids.contains(&comparison.id),
+        }
+    }
+}
+
+/// The id of a comparison's pair card.
+pub fn pair_id(comparison_id: &str) -> String {
+    format!("pair:{comparison_id}")
+}
+
+/// The comparison id inside any card id (`pair:x-vs-y`, `point:x-vs-y:l:…`).
+pub fn comparison_of(card_id: &str) -> Option<&str> {
+    let rest = card_id
+        .strip_prefix("pair:")
+        .or_else(|| card_id.strip_prefix("point:"))?;
+    Some(rest.split(':').next().unwrap_or(rest))
+}
+
+/// Every card of the deck in `scope`, in deck order: each comparison's pair card, then its
+/// point cards, left side first.
+pub fn cards<'a>(deck: &'a Deck, scope: &Scope) -> Vec<Card<'a>> {
+    let mut out = Vec::new();
+    for phase in &deck.phases {
+        for comparison in &phase.comparisons {
+            if !scope.includes(phase, comparison) {
+                continue;
+            }
+            if scope.pairs {
+                out.push(Card {
+                    id: pair_id(&comparison.id),
+                    phase,
+                    comparison,
+                    face: Face::Pair,
+                });
+            }
+            if scope.points {
+                out.extend(point_cards(phase, comparison));
+            }
+        }
+    }
+    out
+}
+
+/// The points of `comparison` that can be asked as "which side?", as cards.
+pub fn point_cards<'a>(phase: &'a Phase, comparison: &'a Comparison) -> Vec<Card<'a>> {
+    let folded = |side: &Side| -> BTreeSet<String> {
+        side.points.iter().map(|p| fold(&p.text.plain())).collect()
+    };
+    let on_left = folded(&comparison.left);
+    let on_right = folded(&comparison.right);
+    let mut out = Vec::new();
+    for which in [Which::Left, Which::Right] {
+        let other = if which == Which::Left {
+            &on_right
+        } else {
+            &on_left
+        };
+        for point in &comparison.side(which).points {
+            let key = fold(&point.text.plain());
+            if point.both || other.contains(&key) || key.is_empty() {
+                continue;
+            }
+            out.push(Card {
+                id: format!(
+                    "point:{}:{}:{:08x}",
+                    comparison.id,
+                    which.code(),
+                    fnv1a(&key)
+                ),
+                phase,
+                comparison,
+                face: Face::Point { side: which, point },
+            });
+        }
+    }
+    out
+}
+
+/// Lower-case letters and digits separated by single spaces: what a point says, without
+/// its punctuation or styling, so a typo fix in punctuation keeps the id.
+fn fold(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// 32-bit FNV-1a: a tiny, stable hash (std's hashers may change between Rust releases).
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deck::{Rich, Span};
+
+    fn point(text: &str, both: bool) -> Point {
+        Point {
+            text: Rich(vec![Span::Text(text.into())]),
+            both,
+        }
+    }
+
+    fn side(name: &str, points: Vec<Point>) -> Side {
+        Side {
+            name: name.into(),
+            emoji: String::new(),
+            label: name.into(),
+            points,
+        }
+    }
+
+    fn deck() -> Deck {
+        Deck {
+            title: "D".into(),
+            emoji: String::new(),
+            phases: vec![
+                Phase {
+                    number: 1,
+                    title: "A".into(),
+                    emoji: String::new(),
+                    comparisons: vec![Comparison {
+                        id: "down-vs-down-v".into(),
+                        left: side(
+                            "down",
+                            vec![
+                                point("Stops containers.", true),
+                                point("Volumes persist.", false),
+                            ],
+                        ),
+                        right: side(
+                            "down -v",
+                            vec![
+                                point("Also nukes volumes.", false),
+                                point("Volumes persist!", false),
+                            ],
+                        ),
+                        extras: vec![],
+                        notes: vec![],
+                    }],
+                },
+                Phase {
+                    number: 2,
+                    title: "B".into(),
+                    emoji: String::new(),
+                    comparisons: vec![Comparison {
+                        id: "cmd-vs-entrypoint".into(),
+                        left: side("CMD", vec![point("Default args.", false)]),
+                        right: side("ENTRYPOINT", vec![point("Main process.", false)]),
+                        extras: vec![],
+                        notes: vec![],
+                    }],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn points_true_of_both_sides_are_not_point_cards() {
+        let deck = deck();
+        let ids: Vec<String> = cards(&deck, &Scope::default())
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(ids.len(), 5, "{ids:?}");
+        assert_eq!(ids[0], "pair:down-vs-down-v");
+        // "Stops containers." is marked {both}; "Volumes persist." stands on both sides.
+        let c = &deck.phases[0].comparisons[0];
+        let asked: Vec<String> = point_cards(&deck.phases[0], c)
+            .iter()
+            .map(Card::prompt)
+            .collect();
+        assert_eq!(asked, ["Also nukes volumes."]);
+    }
+
+    #[test]
+    fn ids_are_stable_and_ignore_punctuation_and_case() {
+        let deck = deck();
+        let ids: Vec<String> = cards(&deck, &Scope::default())
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert!(ids.contains(&format!(
+            "point:cmd-vs-entrypoint:l:{:08x}",
+            fnv1a("default args")
+        )));
+        assert_eq!(fold("Default  ARGS."), "default args");
+        // Pinned: changing the hash would orphan every user's point-card progress.
+        assert_eq!(fnv1a("default args"), 0x1fe5_6bfb);
+    }
+
+    #[test]
+    fn scope_selects_phases_comparisons_and_kinds() {
+        let deck = deck();
+        let phase2 = Scope {
+            selection: Selection::Phase(2),
+            ..Scope::default()
+        };
+        assert_eq!(cards(&deck, &phase2).len(), 3);
+        let only = Scope {
+            selection: Selection::Only(["down-vs-down-v".to_string()].into()),
+            pairs: false,
+            points: true,
+        };
+        let c = cards(&deck, &only);
+        assert_eq!(c.len(), 1);
+        assert!(matches!(
+            c[0].face,
+            Face::Point {
+                side: Which::Right,
+                ..
+            }
+        ));
+        assert_eq!(c[0].answer(), "down -v");
+        let pairs = Scope {
+            points: false,
+            ..Scope::default()
+        };
+        assert!(cards(&deck, &pairs).iter().all(Card::is_pair));
+    }
+
+    #[test]
+    fn card_ids_name_their_comparison() {
+        assert_eq!(
+            comparison_of("pair:cmd-vs-entrypoint"),
+            Some("cmd-vs-entrypoint")
+        );
+        assert_eq!(
+            comparison_of("point:v-vs-mount:l:0a1b2c3d"),
+            Some("v-vs-mount")
+        );
+        assert_eq!(comparison_of("other"), None);
+    }
+}

@@ -1,0 +1,497 @@
+//! The progress record: every review the user made (an append-only log), the settings and
+//! the records, and the rules that keep it whole across undo, two tabs and compaction.
+//!
+//! Card states are *derived*: replaying the log on the compacted `base` through the
+//! [`Scheduler`] gives each card's state. So merging two copies (two tabs) is the union of
+//! their logs, replayed in time order: per card the later review wins, and no review is
+//! lost. An undone review leaves a tombstone, so a copy that still has it cannot bring it
+//! back.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::fsrs::Grade;
+use super::schedule::{CardState, Now, Scheduler};
+
+/// Where a review came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Source {
+    #[default]
+    #[serde(rename = "f")]
+    Flashcard,
+    #[serde(rename = "m")]
+    Match,
+    #[serde(rename = "q")]
+    Quiz,
+}
+
+/// One graded review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    #[serde(rename = "c")]
+    pub card: String,
+    /// When (ms since the epoch).
+    #[serde(rename = "t")]
+    pub at: i64,
+    /// The study day it counted for.
+    #[serde(rename = "d")]
+    pub day: i32,
+    #[serde(rename = "g")]
+    pub grade: Grade,
+    #[serde(rename = "s", default)]
+    pub source: Source,
+}
+
+impl Review {
+    pub fn key(&self) -> ReviewKey {
+        ReviewKey(self.at, self.card.clone())
+    }
+
+    pub fn now(&self) -> Now {
+        Now {
+            ms: self.at,
+            day: self.day,
+            utc_offset_min: 0,
+        }
+    }
+}
+
+/// Identifies a review: its time and card.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ReviewKey(pub i64, pub String);
+
+/// "X mistaken for Y": an answer that named the wrong side of a comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confusion {
+    #[serde(rename = "t")]
+    pub at: i64,
+    /// The comparison.
+    #[serde(rename = "c")]
+    pub comparison: String,
+    /// The side that was right.
+    #[serde(rename = "r")]
+    pub right: String,
+    /// The side that was chosen instead.
+    #[serde(rename = "w")]
+    pub chosen: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Motion {
+    #[default]
+    System,
+    Reduced,
+    Full,
+}
+
+/// The user's settings. Every field has a default, so a record from before a setting
+/// existed still reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub new_per_day: u32,
+    pub retention: f32,
+    pub pair_cards: bool,
+    pub point_cards: bool,
+    /// Seconds per quiz question; `None` is untimed.
+    pub quiz_seconds: Option<u32>,
+    pub streak_bonus: bool,
+    pub theme: Theme,
+    pub motion: Motion,
+    /// The study day of the user's interview.
+    pub interview_day: Option<i32>,
+    /// When the settings were last changed (ms), so two tabs agree on the newer ones.
+    pub updated_ms: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            new_per_day: 20,
+            retention: 0.9,
+            pair_cards: true,
+            point_cards: true,
+            quiz_seconds: Some(15),
+            streak_bonus: true,
+            theme: Theme::System,
+            motion: Motion::System,
+            interview_day: None,
+            updated_ms: 0,
+        }
+    }
+}
+
+/// Personal bests, per scope key.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Records {
+    /// Fastest cleared match board, in tenths of a second.
+    pub best_match: BTreeMap<String, u32>,
+    /// Highest quiz score.
+    pub best_quiz: BTreeMap<String, u32>,
+}
+
+impl Records {
+    /// Keeps the better of each entry.
+    pub fn merge(&mut self, other: &Records) {
+        for (k, v) in &other.best_match {
+            let e = self.best_match.entry(k.clone()).or_insert(*v);
+            *e = (*e).min(*v);
+        }
+        for (k, v) in &other.best_quiz {
+            let e = self.best_quiz.entry(k.clone()).or_insert(*v);
+            *e = (*e).max(*v);
+        }
+    }
+}
+
+/// Log length that triggers compaction, and how many recent reviews compaction keeps.
+pub const COMPACT_AT: usize = 5_000;
+pub const COMPACT_KEEP: usize = 2_500;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    /// Card states as of the oldest review in `log` (reviews folded in by compaction).
+    pub base: BTreeMap<String, CardState>,
+    /// Reviews since `base`, oldest first.
+    pub log: Vec<Review>,
+    /// Reviews the user undid.
+    pub undone: BTreeSet<ReviewKey>,
+    pub confusions: Vec<Confusion>,
+    pub settings: Settings,
+    pub records: Records,
+    /// Days with at least one review before `base` was compacted, for streaks.
+    pub compacted_days: BTreeMap<i32, u32>,
+}
+
+impl Progress {
+    /// Every card's state: `base`, then the log replayed in order.
+    pub fn states(&self, scheduler: &Scheduler) -> BTreeMap<String, CardState> {
+        let mut states = self.base.clone();
+        for review in &self.log {
+            apply(&mut states, scheduler, review);
+        }
+        states
+    }
+
+    /// Records a review and returns the card's new state. Reviews arrive in time order
+    /// from one tab; one from the past (another tab's) is merged with [`Self::merge`].
+    pub fn record(
+        &mut self,
+        scheduler: &Scheduler,
+        states: &mut BTreeMap<String, CardState>,
+        review: Review,
+    ) -> CardState {
+        apply(states, scheduler, &review);
+        let state = states[&review.card].clone();
+        self.insert(review);
+        state
+    }
+
+    fn insert(&mut self, review: Review) {
+        let key = (review.at, &review.card);
+        let at = self.log.partition_point(|r| (r.at, &r.card) <= key);
+        if at > 0 && self.log[at - 1].key() == review.key() {
+            return; // already there
+        }
+        self.log.insert(at, review);
+    }
+
+    /// Takes back the review with `key` (the app's undo) and replays the card.
+    pub fn undo(
+        &mut self,
+        scheduler: &Scheduler,
+        states: &mut BTreeMap<String, CardState>,
+        key: &ReviewKey,
+    ) -> bool {
+        let Some(i) = self.log.iter().rposition(|r| &r.key() == key) else {
+            return false;
+        };
+        let review = self.log.remove(i);
+        self.undone.insert(key.clone());
+        // Replay just this card.
+        let mut one = BTreeMap::new();
+        if let Some(s) = self.base.get(&review.card) {
+            one.insert(review.card.clone(), s.clone());
+        }
+        for r in self.log.iter().filter(|r| r.card == review.card) {
+            apply(&mut one, scheduler, r);
+        }
+        match one.remove(&review.card) {
+            Some(s) => states.insert(review.card, s),
+            None => states.remove(&review.card),
+        };
+        true
+    }
+
+    /// Folds another copy of the progress (another tab's, or an imported file) into this
+    /// one. Nothing either copy knew is lost: the logs are united, tombstones honoured,
+    /// the newer settings and the better records kept.
+    pub fn merge(&mut self, other: &Progress) {
+        self.undone.extend(other.undone.iter().cloned());
+        for (card, theirs) in &other.base {
+            match self.base.get(card) {
+                Some(ours) if ours.last_ms >= theirs.last_ms => {}
+                _ => {
+                    self.base.insert(card.clone(), theirs.clone());
+                }
+            }
+        }
+        for review in &other.log {
+            self.insert(review.clone());
+        }
+        let undone = &self.undone;
+        let base = &self.base;
+        // Drop tombstoned reviews, and reviews already folded into a newer base state.
+        self.log.retain(|r| {
+            !undone.contains(&r.key()) && base.get(&r.card).is_none_or(|s| r.at > s.last_ms)
+        });
+        let mut seen: BTreeSet<(i64, String, String, String)> = self
+            .confusions
+            .iter()
+            .map(|c| {
+                (
+                    c.at,
+                    c.comparison.clone(),
+                    c.right.clone(),
+                    c.chosen.clone(),
+                )
+            })
+            .collect();
+        for c in &other.confusions {
+            if seen.insert((
+                c.at,
+                c.comparison.clone(),
+                c.right.clone(),
+                c.chosen.clone(),
+            )) {
+                self.confusions.push(c.clone());
+            }
+        }
+        self.confusions.sort_by_key(|c| c.at);
+        if other.settings.updated_ms > self.settings.updated_ms {
+            self.settings = other.settings.clone();
+        }
+        self.records.merge(&other.records);
+        for (day, n) in &other.compacted_days {
+            let e = self.compacted_days.entry(*day).or_insert(0);
+            *e = (*e).max(*n);
+        }
+    }
+
+    /// When the log has grown past [`COMPACT_AT`], folds all but the newest
+    /// [`COMPACT_KEEP`] reviews into `base`. Returns whether it did.
+    pub fn compact(&mut self, scheduler: &Scheduler) -> bool {
+        if self.log.len() <= COMPACT_AT {
+            return false;
+        }
+        let old: Vec<Review> = self.log.drain(..self.log.len() - COMPACT_KEEP).collect();
+        for review in &old {
+            apply(&mut self.base, scheduler, review);
+            *self.compacted_days.entry(review.day).or_insert(0) += 1;
+        }
+        let cutoff = self.log.first().map_or(i64::MAX, |r| r.at);
+        self.undone.retain(|k| k.0 >= cutoff);
+        true
+    }
+
+    /// Reviews done on `day` (study day), compacted ones included.
+    pub fn reviews_on(&self, day: i32) -> usize {
+        self.log.iter().filter(|r| r.day == day).count()
+            + self.compacted_days.get(&day).copied().unwrap_or(0) as usize
+    }
+
+    /// Cards seen for the first time on `day`: the daily new-card limit counts these.
+    pub fn new_cards_on(&self, day: i32) -> usize {
+        let mut seen: BTreeSet<&str> = self.base.keys().map(String::as_str).collect();
+        let mut new = 0;
+        for r in &self.log {
+            if seen.insert(&r.card) && r.day == day {
+                new += 1;
+            }
+        }
+        new
+    }
+
+    pub fn total_reviews(&self) -> usize {
+        self.log.len() + self.compacted_days.values().sum::<u32>() as usize
+    }
+}
+
+fn apply(states: &mut BTreeMap<String, CardState>, scheduler: &Scheduler, review: &Review) {
+    let next = scheduler.grade(states.get(&review.card), review.grade, review.now());
+    states.insert(review.card.clone(), next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::schedule::{Stage, DAY_MS, MINUTE_MS};
+
+    const T0: i64 = 1_764_000_000_000;
+
+    fn review(card: &str, minutes: i64, grade: Grade) -> Review {
+        let now = Now::new(T0 + minutes * MINUTE_MS, 0);
+        Review {
+            card: card.into(),
+            at: now.ms,
+            day: now.day,
+            grade,
+            source: Source::Flashcard,
+        }
+    }
+
+    fn record(
+        p: &mut Progress,
+        s: &Scheduler,
+        states: &mut BTreeMap<String, CardState>,
+        r: Review,
+    ) {
+        p.record(s, states, r);
+    }
+
+    #[test]
+    fn states_are_the_log_replayed() {
+        let s = Scheduler::default();
+        let mut p = Progress::default();
+        let mut states = BTreeMap::new();
+        record(&mut p, &s, &mut states, review("a", 0, Grade::Good));
+        record(&mut p, &s, &mut states, review("a", 10, Grade::Good));
+        record(&mut p, &s, &mut states, review("b", 11, Grade::Again));
+        assert_eq!(p.states(&s), states);
+        assert_eq!(states["a"].stage, Stage::Review);
+        assert_eq!(states["b"].stage, Stage::Learning);
+    }
+
+    #[test]
+    fn undo_takes_back_the_review_and_restores_the_card() {
+        let s = Scheduler::default();
+        let mut p = Progress::default();
+        let mut states = BTreeMap::new();
+        record(&mut p, &s, &mut states, review("a", 0, Grade::Good));
+        let before = states.clone();
+        let second = review("a", 10, Grade::Easy);
+        record(&mut p, &s, &mut states, second.clone());
+        assert!(p.undo(&s, &mut states, &second.key()));
+        assert_eq!(states, before);
+        let first = p.log[0].key();
+        assert!(p.undo(&s, &mut states, &first));
+        assert!(states.is_empty(), "a card with no review left is new again");
+        assert!(!p.undo(&s, &mut states, &first));
+    }
+
+    #[test]
+    fn two_tabs_merge_without_losing_a_review() {
+        let s = Scheduler::default();
+        let mut start = Progress::default();
+        let mut st = BTreeMap::new();
+        record(&mut start, &s, &mut st, review("a", 0, Grade::Good));
+        let (mut tab1, mut tab2) = (start.clone(), start.clone());
+        let (mut s1, mut s2) = (st.clone(), st.clone());
+        record(&mut tab1, &s, &mut s1, review("a", 10, Grade::Good));
+        record(&mut tab2, &s, &mut s2, review("b", 5, Grade::Hard));
+        record(&mut tab2, &s, &mut s2, review("a", 20, Grade::Again));
+
+        let mut merged1 = tab1.clone();
+        merged1.merge(&tab2);
+        let mut merged2 = tab2.clone();
+        merged2.merge(&tab1);
+        assert_eq!(merged1, merged2, "merge is symmetric");
+        assert_eq!(merged1.log.len(), 4);
+        // Per card the reviews replay in time order, so the later one wins: "a" graduated in
+        // tab 1 (minute 10), then lapsed in tab 2 (minute 20).
+        let states = merged1.states(&s);
+        assert_eq!(states["a"].last_ms, T0 + 20 * MINUTE_MS);
+        assert_eq!(
+            (states["a"].stage, states["a"].lapses),
+            (Stage::Relearning, 1)
+        );
+        // Merging again changes nothing.
+        let mut again = merged1.clone();
+        again.merge(&merged2);
+        assert_eq!(again, merged1);
+    }
+
+    #[test]
+    fn an_undone_review_does_not_come_back_from_another_tab() {
+        let s = Scheduler::default();
+        let mut tab1 = Progress::default();
+        let mut st = BTreeMap::new();
+        let r = review("a", 0, Grade::Good);
+        record(&mut tab1, &s, &mut st, r.clone());
+        let tab2 = tab1.clone();
+        tab1.undo(&s, &mut st, &r.key());
+        tab1.merge(&tab2);
+        assert!(tab1.log.is_empty());
+        assert!(tab1.states(&s).is_empty());
+    }
+
+    #[test]
+    fn newer_settings_and_better_records_win() {
+        let mut a = Progress::default();
+        let mut b = Progress::default();
+        b.settings.new_per_day = 5;
+        b.settings.updated_ms = 10;
+        a.records.best_match.insert("all".into(), 300);
+        b.records.best_match.insert("all".into(), 250);
+        a.records.best_quiz.insert("all".into(), 900);
+        b.records.best_quiz.insert("all".into(), 800);
+        a.merge(&b);
+        assert_eq!(a.settings.new_per_day, 5);
+        assert_eq!(a.records.best_match["all"], 250);
+        assert_eq!(a.records.best_quiz["all"], 900);
+    }
+
+    #[test]
+    fn compaction_keeps_every_state_and_count() {
+        let s = Scheduler::default();
+        let mut p = Progress::default();
+        let mut states = BTreeMap::new();
+        for i in 0..(COMPACT_AT as i64 + 10) {
+            let card = format!("c{}", i % 50);
+            let mut r = review(&card, 0, Grade::Good);
+            r.at = T0 + i * 37 * MINUTE_MS;
+            r.day = Now::new(r.at, 0).day;
+            record(&mut p, &s, &mut states, r);
+        }
+        let total = p.total_reviews();
+        let day = p.log[10].day;
+        let on_day = p.reviews_on(day);
+        assert!(p.compact(&s));
+        assert_eq!(p.log.len(), COMPACT_KEEP);
+        assert_eq!(p.states(&s), states);
+        assert_eq!(p.total_reviews(), total);
+        assert_eq!(p.reviews_on(day), on_day);
+        assert!(!p.compact(&s));
+    }
+
+    #[test]
+    fn new_cards_are_counted_on_the_day_they_are_first_seen() {
+        let s = Scheduler::default();
+        let mut p = Progress::default();
+        let mut st = BTreeMap::new();
+        record(&mut p, &s, &mut st, review("a", 0, Grade::Good));
+        record(&mut p, &s, &mut st, review("a", 10, Grade::Good));
+        record(&mut p, &s, &mut st, review("b", 11, Grade::Good));
+        let today = Now::new(T0, 0).day;
+        assert_eq!(p.new_cards_on(today), 2);
+        let mut r = review("a", 0, Grade::Good);
+        r.at += DAY_MS;
+        r.day += 1;
+        record(&mut p, &s, &mut st, r);
+        assert_eq!(p.new_cards_on(today + 1), 0);
+        assert_eq!(p.reviews_on(today), 3);
+    }
+}
