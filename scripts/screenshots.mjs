@@ -16,6 +16,15 @@ const SCREENS = [
   ['no-match', '#/', async (page) => page.getByRole('searchbox').fill('kubernetes')],
   ['comparison', '#/c/cmd-vs-entrypoint', null],
   ['note', '#/c/docker-scan-vs-trivy', null],
+  ['flash-setup', '#/flashcards', null],
+  ['flash-front', '#/flashcards?c=cmd-vs-entrypoint', null],
+  ['flash-back', '#/flashcards?c=cmd-vs-entrypoint', async (page) => page.getByRole('button', { name: /Show answer/ }).click()],
+  ['flash-point', '#/flashcards?c=cmd-vs-entrypoint', async (page) => {
+    for (let i = 0; i < 1; i++) {
+      await page.getByRole('button', { name: /Show answer/ }).click();
+      await page.getByRole('button', { name: /^Good/ }).click();
+    }
+  }],
 ];
 const SIZES = [
   ['phone', { width: 360, height: 780 }, true],
@@ -36,9 +45,11 @@ try {
       const page = await context.newPage();
       for (const [name, hash, act] of SCREENS) {
         await page.goto(BASE + hash);
+        if (hash.startsWith('#/flashcards')) await page.evaluate(() => localStorage.clear());
+        await page.reload();
         await page.locator('main h1').waitFor();
         if (act) await act(page);
-        await page.waitForTimeout(100);
+        await page.waitForTimeout(500);
         const file = `${OUT}/${name}-${size}-${scheme}.png`;
         await page.screenshot({ path: file, fullPage: name !== 'browse' || size === 'desktop' ? false : false });
         console.log(file);

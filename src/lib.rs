@@ -9,8 +9,11 @@
 pub mod content;
 pub mod domain;
 pub mod route;
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -9,6 +9,8 @@ pub enum Route {
     Browse,
     /// One comparison, by id (`#/c/cmd-vs-entrypoint`).
     Comparison(String),
+    /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`).
+    Flashcards { only: Vec<String> },
     /// A hash the app does not know.
     NotFound(String),
 }
@@ -18,13 +20,14 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         let path = path.strip_prefix('/').unwrap_or(path);
-        let path = path
-            .split(['?'])
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches('/');
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let path = path.trim_end_matches('/');
         match path.split_once('/') {
             None if path.is_empty() => Route::Browse,
+            None if path == "flashcards" => match ids_param(query) {
+                Some(only) => Route::Flashcards { only },
+                None => Route::NotFound(hash.to_string()),
+            },
             Some(("c", id)) if is_id(id) => Route::Comparison(id.to_string()),
             _ => Route::NotFound(hash.to_string()),
         }
@@ -35,9 +38,27 @@ impl Route {
         match self {
             Route::Browse => "#/".to_string(),
             Route::Comparison(id) => format!("#/c/{id}"),
+            Route::Flashcards { only } if only.is_empty() => "#/flashcards".to_string(),
+            Route::Flashcards { only } => format!("#/flashcards?c={}", only.join(",")),
             Route::NotFound(hash) => hash.clone(),
         }
     }
+}
+
+/// `c=a-vs-b,c-vs-d` -> the ids; no `c` -> none; a malformed id -> `None`.
+fn ids_param(query: &str) -> Option<Vec<String>> {
+    let mut ids = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        if let Some(list) = pair.strip_prefix("c=") {
+            for id in list.split(',').filter(|i| !i.is_empty()) {
+                if !is_id(id) {
+                    return None;
+                }
+                ids.push(id.to_string());
+            }
+        }
+    }
+    Some(ids)
 }
 
 fn is_id(s: &str) -> bool {
@@ -66,6 +87,22 @@ mod tests {
             Route::from_hash("#/c/v-vs-mount/"),
             Route::Comparison("v-vs-mount".into())
         );
+    }
+
+    #[test]
+    fn flashcard_links_round_trip() {
+        let all = Route::Flashcards { only: vec![] };
+        assert_eq!(all.href(), "#/flashcards");
+        assert_eq!(Route::from_hash("#/flashcards"), all);
+        let some = Route::Flashcards {
+            only: vec!["copy-vs-add".into(), "v-vs-mount".into()],
+        };
+        assert_eq!(some.href(), "#/flashcards?c=copy-vs-add,v-vs-mount");
+        assert_eq!(Route::from_hash(&some.href()), some);
+        assert!(matches!(
+            Route::from_hash("#/flashcards?c=Bad!"),
+            Route::NotFound(_)
+        ));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::fsrs::Grade;
-use super::schedule::{CardState, Now, Scheduler};
+use super::schedule::{CardState, Config, Now, Scheduler};
 
 /// Where a review came from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -132,6 +132,20 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// The scheduler these settings ask for.
+    pub fn scheduler(&self) -> Scheduler {
+        Scheduler {
+            config: Config {
+                retention: self.retention.clamp(0.7, 0.99),
+                deadline_day: self.interview_day,
+                ..Config::default()
+            },
+            ..Scheduler::default()
+        }
+    }
+}
+
 /// Personal bests, per scope key.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -200,7 +214,8 @@ impl Progress {
         state
     }
 
-    fn insert(&mut self, review: Review) {
+    /// Adds a review to the log, in time order (once: a review already there is ignored).
+    pub fn insert(&mut self, review: Review) {
         let key = (review.at, &review.card);
         let at = self.log.partition_point(|r| (r.at, &r.card) <= key);
         if at > 0 && self.log[at - 1].key() == review.key() {

@@ -151,7 +151,7 @@ impl CardState {
 }
 
 /// The scheduler: FSRS plus the step and interval rules.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scheduler {
     pub fsrs: Fsrs,
     pub config: Config,

@@ -1,5 +1,8 @@
-//! Browser glue: the only place besides `ui` that touches `web_sys`, and it holds no rules.
-//! Every listener registered here is removed when its owner is cleaned up.
+//! Browser glue: clock, document, keyboard, downloads, the URL. No rules live here, and
+//! every listener registered here is removed when its owner is cleaned up.
 
+pub mod clock;
 pub mod document;
+pub mod download;
+pub mod keys;
 pub mod location;

@@ -2,6 +2,8 @@
 //! browser, and never touches storage itself. One folder per screen.
 
 pub mod browse;
+pub mod comparison;
+pub mod flip;
 pub mod rich;
 pub mod shell;
 
@@ -10,20 +12,15 @@ use wasm_bindgen::JsCast;
 
 use crate::content;
 use crate::domain::deck::Deck;
-use crate::domain::search::SearchIndex;
 use crate::platform::{document as doc, location::use_route};
 use crate::route::Route;
+use crate::state::AppState;
 
-/// The deck, parsed once at start-up and shared for the life of the page.
-#[derive(Clone, Copy)]
-pub struct DeckCtx(pub &'static Deck);
-
-/// App-wide view state that outlives a screen (the search text survives a visit to a
-/// comparison and back).
+/// View state that outlives a screen (the search text survives a visit to a comparison
+/// and back).
 #[derive(Clone, Copy)]
 pub struct BrowseState {
     pub query: RwSignal<String>,
-    pub index: &'static SearchIndex,
 }
 
 /// Replaces the static first paint in `#app` with the app.
@@ -39,11 +36,9 @@ pub fn mount() {
 #[component]
 pub fn App() -> impl IntoView {
     let deck: &'static Deck = Box::leak(Box::new(content::embedded()));
-    let index: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(deck)));
-    provide_context(DeckCtx(deck));
+    provide_context(AppState::new(deck));
     provide_context(BrowseState {
         query: RwSignal::new(String::new()),
-        index,
     });
     let route = use_route();
 
@@ -68,6 +63,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Browse => view! { <browse::BrowseScreen /> }.into_any(),
                 Route::Comparison(id) => view! { <browse::ComparisonScreen id=id /> }.into_any(),
+                Route::Flashcards { only } => view! { <flip::FlashcardsScreen only=only /> }.into_any(),
                 Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
             }}
         </shell::Shell>

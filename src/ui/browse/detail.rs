@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::card::{ComparisonBody, Title};
 use crate::platform::document::set_title;
 use crate::route::Route;
+use crate::state::AppState;
+use crate::ui::comparison::{ComparisonBody, Title};
 use crate::ui::shell::{NotFound, SCREEN_TITLE};
-use crate::ui::DeckCtx;
 
 #[component]
 pub fn ComparisonScreen(id: String) -> impl IntoView {
-    let DeckCtx(deck) = expect_context();
+    let deck = expect_context::<AppState>().deck;
     let Some((phase, comparison)) = deck.find(&id) else {
         return view! { <NotFound /> }.into_any();
     };
@@ -37,7 +37,7 @@ pub fn ComparisonScreen(id: String) -> impl IntoView {
                 <Title comparison=comparison />
             </h1>
             <div class="card card--detail">
-                <ComparisonBody comparison=comparison detail=true />
+                <ComparisonBody comparison=comparison h2=true />
             </div>
             <nav class="pager" aria-label="More comparisons">
                 {pager_link(previous, "prev")}

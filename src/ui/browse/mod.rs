@@ -1,7 +1,6 @@
 //! Browse: the whole deck as a reference, filtered as you type, and one comparison on
 //! its own page (`#/c/<id>`).
 
-mod card;
 mod detail;
 
 pub use detail::ComparisonScreen;
@@ -12,14 +11,16 @@ use leptos::prelude::*;
 
 use super::rich::Emoji;
 use super::shell::SCREEN_TITLE;
-use super::{BrowseState, DeckCtx};
+use super::BrowseState;
 use crate::platform::document::set_title;
-use card::ComparisonCard;
+use crate::state::AppState;
+use crate::ui::comparison::ComparisonCard;
 
 #[component]
 pub fn BrowseScreen() -> impl IntoView {
-    let DeckCtx(deck) = expect_context();
-    let BrowseState { query, index } = expect_context();
+    let app: AppState = expect_context();
+    let (deck, index) = (app.deck, app.search);
+    let BrowseState { query } = expect_context();
     set_title("diffdeck — Docker differences, side by side");
 
     let total = deck.comparisons().count();

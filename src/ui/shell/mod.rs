@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::route::Route;
+use crate::state::AppState;
 
 /// Every screen's `<h1>` carries this id, so focus can move to it after a navigation.
 pub const SCREEN_TITLE: &str = "screen-title";
@@ -13,6 +14,7 @@ pub const SCREEN_TITLE: &str = "screen-title";
 pub fn Shell(route: Signal<Route>, children: Children) -> impl IntoView {
     let browse_current =
         move || matches!(route.get(), Route::Browse | Route::Comparison(_)).then_some("page");
+    let flash_current = move || matches!(route.get(), Route::Flashcards { .. }).then_some("page");
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="app-header">
@@ -27,13 +29,28 @@ pub fn Shell(route: Signal<Route>, children: Children) -> impl IntoView {
                 <nav class="app-nav" aria-label="Main">
                     <ul>
                         <li>
-                            <a href="#/" aria-current=browse_current>"Browse"</a>
+                            <a href="#/" aria-current=browse_current>
+                                <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+                                    <path d="M4 5h7v14H4zM13 5h7v14h-7z" />
+                                </svg>
+                                <span>"Browse"</span>
+                            </a>
+                        </li>
+                        <li>
+                            <a href="#/flashcards" aria-current=flash_current>
+                                <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+                                    <path d="M7 4h12v14H7z" />
+                                    <path d="M4 7v13h12" />
+                                </svg>
+                                <span>"Flashcards"</span>
+                            </a>
                         </li>
                     </ul>
                 </nav>
             </div>
         </header>
         <main id="main" class="app-main" tabindex="-1">
+            <Notices />
             {children()}
         </main>
     }
@@ -57,5 +74,47 @@ pub fn NotFound() -> impl IntoView {
                 <a class="button" href="#/">"Browse all comparisons"</a>
             </p>
         </section>
+    }
+}
+
+/// Messages about the user's data (unreadable saved progress, storage unavailable or
+/// full), each with a way to act on it.
+#[component]
+fn Notices() -> impl IntoView {
+    let app: AppState = expect_context();
+    view! {
+        <div class="notices" aria-live="polite">
+            <For each=move || app.notices.get() key=|n| n.id let:notice>
+                <div class="notice" role="alert">
+                    <p class="notice__text">{notice.text.clone()}</p>
+                    {(!notice.details.is_empty())
+                        .then(|| {
+                            view! {
+                                <details class="notice__details">
+                                    <summary>"What was wrong"</summary>
+                                    <ul>
+                                        {notice.details.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
+                                    </ul>
+                                </details>
+                            }
+                        })}
+                    <div class="notice__actions">
+                        {notice
+                            .download_key
+                            .clone()
+                            .map(|key| {
+                                view! {
+                                    <button class="button" type="button" on:click=move |_| app.download_original(&key)>
+                                        "Download the original"
+                                    </button>
+                                }
+                            })}
+                        <button class="button button--quiet" type="button" on:click=move |_| app.dismiss(notice.id)>
+                            "Dismiss"
+                        </button>
+                    </div>
+                </div>
+            </For>
+        </div>
     }
 }

@@ -1,5 +1,5 @@
-//! One comparison: its two sides side by side (stacked on narrow screens), the groups that
-//! belong to neither side, and any update notes.
+//! One comparison as the app shows it everywhere: its two sides side by side (stacked on
+//! narrow screens), the groups that belong to neither side, and any update notes.
 
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn ComparisonCard(comparison: &'static Comparison) -> impl IntoView {
                     <Title comparison=comparison />
                 </a>
             </h3>
-            <ComparisonBody comparison=comparison detail=false />
+            <ComparisonBody comparison=comparison h2=false />
         </article>
     }
 }
@@ -39,19 +39,19 @@ pub fn Title(comparison: &'static Comparison) -> impl IntoView {
     }
 }
 
-/// The sides, extras and notes. On its own page (`detail`) the side names are `<h2>`s
-/// under the page's `<h1>`; in the list they are `<h4>`s under the card's `<h3>`.
+/// The sides, extras and notes. With `h2` the side names are `<h2>`s (right under a
+/// screen's `<h1>`: a comparison's page, a flashcard); else `<h4>`s under a card's `<h3>`.
 #[component]
-pub fn ComparisonBody(comparison: &'static Comparison, detail: bool) -> impl IntoView {
+pub fn ComparisonBody(comparison: &'static Comparison, h2: bool) -> impl IntoView {
     view! {
         <div class="sides">
-            <SideColumn side=&comparison.left which="left" detail=detail />
-            <SideColumn side=&comparison.right which="right" detail=detail />
+            <SideColumn side=&comparison.left which="left" h2=h2 />
+            <SideColumn side=&comparison.right which="right" h2=h2 />
         </div>
         {comparison
             .extras
             .iter()
-            .map(|group| view! { <Extra group=group detail=detail /> })
+            .map(|group| view! { <Extra group=group h2=h2 /> })
             .collect_view()}
         {comparison
             .notes
@@ -62,13 +62,13 @@ pub fn ComparisonBody(comparison: &'static Comparison, detail: bool) -> impl Int
 }
 
 #[component]
-fn SideColumn(side: &'static Side, which: &'static str, detail: bool) -> impl IntoView {
+fn SideColumn(side: &'static Side, which: &'static str, h2: bool) -> impl IntoView {
     let name = view! {
         <Emoji emoji=side.emoji.as_str() />
         " "
         {side.name.as_str()}
     };
-    let heading = if detail {
+    let heading = if h2 {
         view! { <h2 class="side__name">{name}</h2> }.into_any()
     } else {
         view! { <h4 class="side__name">{name}</h4> }.into_any()
@@ -87,9 +87,9 @@ fn SideColumn(side: &'static Side, which: &'static str, detail: bool) -> impl In
 }
 
 #[component]
-fn Extra(group: &'static Group, detail: bool) -> impl IntoView {
+fn Extra(group: &'static Group, h2: bool) -> impl IntoView {
     let title = group.title.as_str();
-    let heading = if detail {
+    let heading = if h2 {
         view! { <h2 class="extra__title">{title}</h2> }.into_any()
     } else {
         view! { <h4 class="extra__title">{title}</h4> }.into_any()

@@ -1,0 +1,195 @@
+//! App-wide state in context: the deck, the progress record and what is derived from it,
+//! and notices for the user. The one place that saves: every change to progress goes
+//! through [`AppState`], which writes it (merging other tabs' writes first).
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::domain::deck::Deck;
+use crate::domain::fsrs::Grade;
+use crate::domain::progress::{Progress, Review, ReviewKey, Settings, Source};
+use crate::domain::schedule::{CardState, Now, Scheduler};
+use crate::domain::search::SearchIndex;
+use crate::platform;
+use crate::storage::format::KEY;
+use crate::storage::local::{self, MemoryOnly, OtherTabs, StorageNotice, Store};
+
+/// A message for the user about their data, shown until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u32,
+    pub text: String,
+    pub details: Vec<String>,
+    /// A stored original the user can download (its storage key).
+    pub download_key: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub deck: &'static Deck,
+    pub search: &'static SearchIndex,
+    pub progress: RwSignal<Progress>,
+    /// Every card's scheduling state, replayed from the progress log.
+    pub card_states: Memo<BTreeMap<String, CardState>>,
+    pub scheduler: Memo<Scheduler>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Whether the browser granted persistent storage (`None`: not asked yet).
+    pub persisted: RwSignal<Option<bool>>,
+    store: StoredValue<Store, LocalStorage>,
+    listener: StoredValue<Option<OtherTabs>, LocalStorage>,
+}
+
+/// The current time as the rules see it.
+pub fn now() -> Now {
+    let (ms, offset) = platform::clock::now();
+    Now::new(ms, offset)
+}
+
+impl AppState {
+    /// Reads the embedded deck and the stored progress, and starts listening to other tabs.
+    pub fn new(deck: &'static Deck) -> AppState {
+        let search: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(deck)));
+        let opened = Store::open(now().ms);
+        let progress = RwSignal::new(opened.progress);
+        let scheduler = Memo::new(move |_| progress.with(|p| p.settings.scheduler()));
+        let card_states = Memo::new(move |_| {
+            let scheduler = scheduler.get();
+            progress.with(|p| p.states(&scheduler))
+        });
+        let state = AppState {
+            deck,
+            search,
+            progress,
+            card_states,
+            scheduler,
+            notices: RwSignal::new(Vec::new()),
+            persisted: RwSignal::new(None),
+            store: StoredValue::new_local(opened.store),
+            listener: StoredValue::new_local(None),
+        };
+        for notice in opened.notices {
+            state.notify(notice);
+        }
+        let listener = OtherTabs::listen(move |theirs| {
+            progress.update(|p| p.merge(&theirs));
+        });
+        state.listener.set_value(listener);
+        local::check_persisted(move |granted| state.persisted.set(Some(granted)));
+        state
+    }
+
+    /// Grades a card, saves, and returns the review's key (for undo).
+    pub fn grade(&self, card: &str, grade: Grade, source: Source, now: Now) -> ReviewKey {
+        let review = Review {
+            card: card.to_string(),
+            at: now.ms,
+            day: now.day,
+            grade,
+            source,
+        };
+        let key = review.key();
+        let first = self.progress.with_untracked(|p| p.total_reviews() == 0);
+        self.progress.update(|p| {
+            p.insert(review);
+            let scheduler = p.settings.scheduler();
+            p.compact(&scheduler);
+        });
+        self.save();
+        if first && self.persisted.get_untracked() != Some(true) {
+            let persisted = self.persisted;
+            local::request_persistence(move |granted| persisted.set(Some(granted)));
+        }
+        key
+    }
+
+    /// Takes back a review.
+    pub fn undo(&self, key: &ReviewKey) {
+        let scheduler = self.scheduler.get_untracked();
+        let mut scratch = BTreeMap::new();
+        self.progress.update(|p| {
+            p.undo(&scheduler, &mut scratch, key);
+        });
+        self.save();
+    }
+
+    /// Changes the settings and saves.
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        let (ms, _) = platform::clock::now();
+        self.progress.update(|p| {
+            change(&mut p.settings);
+            p.settings.updated_ms = ms;
+        });
+        self.save();
+    }
+
+    /// Changes progress in some other way (records, confusions) and saves.
+    pub fn update(&self, change: impl FnOnce(&mut Progress)) {
+        self.progress.update(change);
+        self.save();
+    }
+
+    fn save(&self) {
+        let mut notice = None;
+        self.store.update_value(|store| {
+            self.progress.update(|p| notice = store.save(p));
+        });
+        if let Some(n) = notice {
+            self.notify(n);
+        }
+    }
+
+    pub fn is_persistent(&self) -> bool {
+        self.store.with_value(Store::is_persistent)
+    }
+
+    fn notify(&self, notice: StorageNotice) {
+        let (text, details, download_key) = match notice {
+            StorageNotice::Recovered {
+                problems,
+                backup_key,
+            } => (
+                "Some of your saved progress could not be read. Everything that could be read was kept, and the original data is saved: download it to keep a copy.".to_string(),
+                problems,
+                Some(backup_key),
+            ),
+            StorageNotice::MemoryOnly(why) => (
+                match why {
+                    MemoryOnly::Unavailable => "This browser does not let diffdeck save data (private browsing?). Your progress is kept only until this tab closes.",
+                    MemoryOnly::Full => "Your browser's storage is full. Progress from now on is kept only until this tab closes.",
+                    MemoryOnly::KeepingOriginal => "Your saved data was left untouched because there is no room to copy it aside. Progress from now on is kept only until this tab closes.",
+                }
+                .to_string(),
+                Vec::new(),
+                None,
+            ),
+        };
+        self.notices.update(|list| {
+            let id = list.iter().map(|n| n.id + 1).max().unwrap_or(0);
+            list.push(Notice {
+                id,
+                text,
+                details,
+                download_key,
+            });
+        });
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.notices.update(|list| list.retain(|n| n.id != id));
+    }
+
+    /// Offers the stored original under `key` as a file.
+    pub fn download_original(&self, key: &str) {
+        let text = Store::raw(key).unwrap_or_default();
+        let name = if key == KEY {
+            "diffdeck-progress-original.json".to_string()
+        } else {
+            format!(
+                "diffdeck-progress-{}.json",
+                key.rsplit(':').next().unwrap_or("backup")
+            )
+        };
+        platform::download::download_text(&name, &text, "application/json");
+    }
+}

@@ -1,0 +1,11 @@
+//! The only code that touches localStorage.
+//!
+//! `format` (pure, native-tested) turns progress into text and back: a versioned envelope,
+//! migrations from every earlier version, and recovery from bad data that keeps whatever
+//! can be read. `local` (wasm only) reads and writes the browser's storage, keeps a copy of
+//! anything it could not read, works in memory when storage is missing or full, and hears
+//! other tabs' writes.
+
+pub mod format;
+#[cfg(target_arch = "wasm32")]
+pub mod local;

@@ -1,0 +1,209 @@
+//! The stored format: round trips, a fixture for every version, and every kind of bad
+//! data recovered without a crash and without losing what could be read.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use diffdeck::domain::fsrs::Grade;
+use diffdeck::domain::progress::{Progress, Review, Source, Theme};
+use diffdeck::domain::schedule::{Now, Scheduler, Stage};
+use diffdeck::storage::format::{decode, encode, Problem, MAX_TEXT, VERSION};
+
+const T0: i64 = 1_764_000_000_000;
+
+fn sample() -> Progress {
+    let s = Scheduler::default();
+    let mut p = Progress::default();
+    let mut states = BTreeMap::new();
+    for (i, grade) in [Grade::Good, Grade::Again, Grade::Easy]
+        .into_iter()
+        .enumerate()
+    {
+        let now = Now::new(T0 + i as i64 * 60_000, 60);
+        p.record(
+            &s,
+            &mut states,
+            Review {
+                card: format!("pair:c{i}"),
+                at: now.ms,
+                day: now.day,
+                grade,
+                source: Source::Flashcard,
+            },
+        );
+    }
+    p.settings.new_per_day = 7;
+    p.records.best_quiz.insert("all".into(), 990);
+    p
+}
+
+#[test]
+fn encode_then_decode_is_the_identity() {
+    let p = sample();
+    let text = encode(&p);
+    assert!(text.starts_with('{') && text.contains(&format!("\"version\":{VERSION}")));
+    let d = decode(&text);
+    assert_eq!(d.problems, vec![]);
+    assert_eq!(d.progress, p);
+}
+
+#[test]
+fn every_version_has_a_fixture_that_reads_cleanly() {
+    for version in 1..=VERSION {
+        let path = format!("tests/fixtures/progress-v{version}.json");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let d = decode(&text);
+        assert_eq!(d.problems, vec![], "{path}");
+        assert!(
+            !d.progress.log.is_empty() && !d.progress.base.is_empty(),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn the_version_1_fixture_means_what_it_says() {
+    let d = decode(include_str!("fixtures/progress-v1.json"));
+    let p = d.progress;
+    assert_eq!(p.log.len(), 3);
+    assert_eq!(p.log[2].grade, Grade::Again);
+    assert_eq!(p.log[2].source, Source::Quiz);
+    assert_eq!(p.base["pair:image-vs-container"].stage, Stage::Review);
+    assert_eq!(p.base["pair:image-vs-container"].interval, 15);
+    assert_eq!(p.settings.new_per_day, 15);
+    assert_eq!(p.settings.theme, Theme::Dark);
+    assert_eq!(p.settings.interview_day, Some(20440));
+    assert_eq!(p.records.best_match["all"], 412);
+    assert_eq!(p.confusions[0].chosen, "COPY");
+    assert_eq!(p.compacted_days[&20415], 12);
+    assert_eq!(p.undone.len(), 1);
+}
+
+#[test]
+fn invalid_json_and_half_an_object_start_fresh_and_say_why() {
+    for text in [
+        "not json at all",
+        "{\"version\":1,\"log\":[{\"c\":\"pair:a\",\"t\":1",
+        "",
+    ] {
+        let d = decode(text);
+        assert_eq!(d.progress, Progress::default(), "{text:?}");
+        assert!(
+            matches!(d.problems[..], [Problem::NotJson { .. }]),
+            "{text:?}: {:?}",
+            d.problems
+        );
+    }
+    for text in ["[1,2,3]", "42", "\"progress\"", "null"] {
+        assert_eq!(decode(text).problems, vec![Problem::NotAnObject], "{text}");
+    }
+}
+
+#[test]
+fn wrong_types_cost_only_the_field_or_entry_that_is_wrong() {
+    let text = r#"{
+        "version": 1,
+        "log": [
+            {"c": "pair:a", "t": 1764000000000, "d": 20416, "g": 3},
+            {"c": "pair:b", "t": "yesterday", "d": 20416, "g": 3},
+            {"c": "pair:c", "t": 1764000060000, "d": 20416, "g": 9},
+            {"c": "pair:d", "t": 1764000120000, "d": 20416, "g": 1}
+        ],
+        "base": {"pair:x": {"stage": "review"}, "pair:y": 5},
+        "settings": {"new_per_day": 12, "retention": "high", "theme": "sepia"},
+        "records": "none",
+        "undone": {"not": "a list"}
+    }"#;
+    let d = decode(text);
+    let cards: Vec<&str> = d.progress.log.iter().map(|r| r.card.as_str()).collect();
+    assert_eq!(cards, ["pair:a", "pair:d"]);
+    assert_eq!(
+        d.progress.settings.new_per_day, 12,
+        "the good setting is kept"
+    );
+    assert_eq!(
+        d.progress.settings.retention, 0.9,
+        "the bad one falls back to its default"
+    );
+    assert!(d.progress.base.is_empty());
+    let described: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        described.contains(&"2 unreadable entries in `log` were skipped".to_string()),
+        "{described:?}"
+    );
+    assert!(
+        described.contains(&"2 unreadable entries in `base` were skipped".to_string()),
+        "{described:?}"
+    );
+    assert!(
+        described
+            .iter()
+            .any(|p| p.starts_with("`settings.retention` could not be read")),
+        "{described:?}"
+    );
+    assert!(
+        described
+            .iter()
+            .any(|p| p.starts_with("`settings.theme` could not be read")),
+        "{described:?}"
+    );
+    assert!(
+        described
+            .iter()
+            .any(|p| p.starts_with("`records` could not be read")),
+        "{described:?}"
+    );
+    assert!(
+        described
+            .iter()
+            .any(|p| p.starts_with("`undone` could not be read")),
+        "{described:?}"
+    );
+}
+
+#[test]
+fn a_future_version_is_read_as_far_as_it_is_understood() {
+    let mut p = sample();
+    p.settings.new_per_day = 3;
+    let mut value: serde_json::Value = serde_json::from_str(&encode(&p)).unwrap();
+    value["version"] = 99.into();
+    value["hologram"] = serde_json::json!({"new": "field"});
+    let d = decode(&value.to_string());
+    assert_eq!(d.problems, vec![Problem::FutureVersion { version: 99 }]);
+    assert_eq!(d.progress, p);
+}
+
+#[test]
+fn odd_versions_are_reported() {
+    assert_eq!(decode("{}").problems, vec![Problem::NoVersion]);
+    assert!(matches!(
+        decode("{\"version\":0}").problems[..],
+        [Problem::UnknownVersion { .. }]
+    ));
+    assert!(matches!(
+        decode("{\"version\":\"one\"}").problems[..],
+        [Problem::UnknownVersion { .. }]
+    ));
+    assert!(matches!(
+        decode("{\"version\":-3}").problems[..],
+        [Problem::UnknownVersion { .. }]
+    ));
+}
+
+#[test]
+fn an_enormous_value_is_not_parsed() {
+    let huge = format!("{{\"version\":1,\"junk\":\"{}\"}}", "x".repeat(MAX_TEXT));
+    let d = decode(&huge);
+    assert_eq!(d.progress, Progress::default());
+    assert_eq!(d.problems, vec![Problem::TooLarge { bytes: huge.len() }]);
+}
+
+#[test]
+fn a_duplicated_or_unsorted_log_is_put_in_order() {
+    let text = r#"{"version":1,"log":[
+        {"c":"b","t":20,"d":1,"g":3},{"c":"a","t":10,"d":1,"g":3},{"c":"a","t":10,"d":1,"g":3}]}"#;
+    let d = decode(text);
+    assert_eq!(d.problems, vec![]);
+    let at: Vec<i64> = d.progress.log.iter().map(|r| r.at).collect();
+    assert_eq!(at, [10, 20]);
+}
