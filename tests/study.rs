@@ -126,3 +126,88 @@ fn cram_shows_each_card_once_and_again_requeues() {
     assert!(cram.undo(false));
     assert_eq!(cram.remaining(), 1);
 }
+
+/// A month of daily study of the whole deck, with a seeded learner: every card shown is
+/// due (or inside the learn-ahead window), the new-card limit holds, every memory update
+/// equals the reference FSRS crate's, and replaying the saved log gives the same states.
+#[test]
+fn a_month_of_study_follows_fsrs_and_the_rules() {
+    use diffdeck::domain::progress::{Progress, Review, Source};
+    use diffdeck::domain::rng::Rng;
+    use fsrs::{MemoryState, DEFAULT_PARAMETERS, FSRS};
+
+    let deck = deck();
+    let cards = cards(&deck, &Scope::default());
+    let scheduler = Scheduler::default();
+    let reference = FSRS::new(&DEFAULT_PARAMETERS).unwrap();
+    let mut progress = Progress::default();
+    let mut states = BTreeMap::new();
+    let mut rng = Rng::new(2026);
+    let start = Now::new(T0, 120); // a learner in UTC+2, studying at 18:00 local
+    let mut reviews = 0;
+    for day in 0..30 {
+        let mut now = start.plus_days(day);
+        let new_before = progress.new_cards_on(now.day);
+        let mut last: Option<String> = None;
+        for _ in 0..1_000 {
+            let new_left = 20usize.saturating_sub(progress.new_cards_on(now.day));
+            let Some(i) = next_card(&cards, &states, now, new_left, last.as_deref()) else {
+                break;
+            };
+            let card = &cards[i];
+            if let Some(s) = states.get(&card.id) {
+                let ahead = Now {
+                    ms: now.ms + LEARN_AHEAD_MS,
+                    ..now
+                };
+                assert!(s.is_due(ahead), "day {day}: {} shown before it was due", card.id);
+            }
+            // The learner: mostly right, sometimes not.
+            let grade = match rng.below(10) {
+                0 => Grade::Again,
+                1 => Grade::Hard,
+                9 => Grade::Easy,
+                _ => Grade::Good,
+            };
+            let before = states.get(&card.id).and_then(|s: &CardState| s.memory);
+            let elapsed = states.get(&card.id).map_or(0, |s| (now.day - s.last_day) as u32);
+            let after = progress.record(
+                &scheduler,
+                &mut states,
+                Review {
+                    card: card.id.clone(),
+                    at: now.ms,
+                    day: now.day,
+                    grade,
+                    source: Source::Flashcard,
+                },
+            );
+            let want = reference
+                .next_states(
+                    before.map(|m| MemoryState {
+                        stability: m.stability,
+                        difficulty: m.difficulty,
+                    }),
+                    0.9,
+                    elapsed,
+                )
+                .unwrap();
+            let want = [want.again, want.hard, want.good, want.easy][grade as usize - 1].memory;
+            let got = after.memory.unwrap();
+            assert!(
+                (got.stability - want.stability).abs() <= 1e-3 * want.stability.max(1.0)
+                    && (got.difficulty - want.difficulty).abs() <= 1e-3,
+                "day {day}, {}: {got:?} vs reference {want:?}",
+                card.id
+            );
+            reviews += 1;
+            last = Some(card.id.clone());
+            now = now.plus_minutes(1);
+        }
+        assert!(progress.new_cards_on(start.plus_days(day).day) - new_before <= 20);
+    }
+    assert!(reviews > 400, "{reviews} reviews in a month");
+    // After a month every card has been introduced, 20 a day.
+    assert_eq!(states.len(), cards.len());
+    assert_eq!(progress.states(&scheduler), states);
+}

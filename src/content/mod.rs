@@ -14,5 +14,7 @@ pub const DECK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.json"))
 
 /// The embedded deck. Call once at start-up and share the result.
 pub fn embedded() -> Deck {
-    serde_json::from_str(DECK_JSON).expect("build.rs wrote this JSON from the same types")
+    // No `expect`: printing the error would link serde's error formatting into the wasm.
+    serde_json::from_str(DECK_JSON)
+        .unwrap_or_else(|_| panic!("build.rs wrote this JSON from the same types"))
 }

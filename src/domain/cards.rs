@@ -194,7 +194,7 @@ pub fn point_cards<'a>(phase: &'a Phase, comparison: &'a Comparison) -> Vec<Card
 fn fold(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -41,6 +41,16 @@ impl Grade {
         Grade::ALL.get(rating.checked_sub(1)? as usize).copied()
     }
 
+    /// Lower-case name, for CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Grade::Again => "again",
+            Grade::Hard => "hard",
+            Grade::Good => "good",
+            Grade::Easy => "easy",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Grade::Again => "Again",

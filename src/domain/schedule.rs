@@ -123,7 +123,11 @@ impl Wait {
             Wait::Minutes(m) => format!("{}h", (m + 30) / 60),
             Wait::Days(d) if d < 30 => format!("{d}d"),
             Wait::Days(d) if d < 365 => format!("{}mo", (d + 15) / 30),
-            Wait::Days(d) => format!("{:.1}y", d as f32 / 365.0),
+            // Integer arithmetic: float formatting would cost the wasm ~10 KB.
+            Wait::Days(d) => {
+                let tenths = (d * 10 + 182) / 365;
+                format!("{}.{}y", tenths / 10, tenths % 10)
+            }
         }
     }
 }
@@ -143,7 +147,7 @@ impl CardState {
         match self.stage {
             Stage::New => Wait::Minutes(0),
             Stage::Learning | Stage::Relearning => Wait::Minutes(
-                ((self.due_ms - now.ms).max(0) as f64 / MINUTE_MS as f64).round() as u32,
+                ((self.due_ms - now.ms).max(0) + MINUTE_MS / 2).div_euclid(MINUTE_MS) as u32,
             ),
             Stage::Review => Wait::Days((self.due_day - now.day).max(0) as u32),
         }

@@ -28,7 +28,7 @@ impl SearchIndex {
                 Entry {
                     id: c.id.clone(),
                     folded: fold(&text),
-                    lower: text.to_lowercase(),
+                    lower: text.to_ascii_lowercase(),
                 }
             })
             .collect();
@@ -39,7 +39,7 @@ impl SearchIndex {
     pub fn matching<'a>(&'a self, query: &str) -> impl Iterator<Item = &'a str> + 'a {
         let terms: Vec<(String, String)> = query
             .split_whitespace()
-            .map(|t| (t.to_lowercase(), fold(t)))
+            .map(|t| (t.to_ascii_lowercase(), fold(t)))
             .collect();
         self.entries
             .iter()
@@ -74,7 +74,9 @@ fn haystack(phase: &Phase, c: &Comparison) -> String {
 /// Lower-case letters and digits; every other run of characters becomes one space.
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars().flat_map(char::to_lowercase) {
+    // ASCII case folding: the deck is English, and Unicode case tables would cost the
+    // wasm kilobytes.
+    for ch in s.chars().map(|c| c.to_ascii_lowercase()) {
         if ch.is_alphanumeric() {
             out.push(ch);
         } else if !out.ends_with(' ') {

@@ -9,9 +9,11 @@
 
 use std::fmt;
 
+use std::collections::BTreeMap;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 use crate::domain::progress::{Progress, Review};
 use crate::domain::schedule::CardState;
@@ -75,12 +77,22 @@ impl Decoded {
 
 /// The text to store.
 pub fn encode(progress: &Progress) -> String {
-    let mut value = serde_json::to_value(progress).expect("progress always serializes");
-    if let Value::Object(map) = &mut value {
-        map.insert("version".into(), VERSION.into());
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        version: u32,
+        #[serde(flatten)]
+        progress: &'a Progress,
     }
-    value.to_string()
+    serde_json::to_string(&Envelope {
+        version: VERSION,
+        progress,
+    })
+    .expect("progress always serializes")
 }
+
+/// A JSON value not parsed yet. Everything is read from text with one deserializer, so
+/// each type's deserialization code exists once in the wasm.
+type Raw = Box<RawValue>;
 
 /// Reads stored text, recovering field by field (and entry by entry in the log) whatever
 /// can be read.
@@ -88,26 +100,21 @@ pub fn decode(text: &str) -> Decoded {
     if text.len() > MAX_TEXT {
         return Decoded::broken(Problem::TooLarge { bytes: text.len() });
     }
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return Decoded::broken(Problem::NotJson {
-                error: e.to_string(),
-            })
-        }
-    };
-    let Value::Object(mut map) = value else {
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        return Decoded::broken(Problem::NotJson {
+            error: e.to_string(),
+        });
+    }
+    let Ok(mut map) = serde_json::from_str::<BTreeMap<String, Raw>>(text) else {
         return Decoded::broken(Problem::NotAnObject);
     };
     let mut problems = Vec::new();
     match map.remove("version") {
         None => problems.push(Problem::NoVersion),
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v == u64::from(VERSION) => {}
-            Some(v) if v > u64::from(VERSION) => {
-                problems.push(Problem::FutureVersion { version: v })
-            }
-            Some(v) if v >= 1 => {
+        Some(raw) => match serde_json::from_str::<u64>(raw.get()) {
+            Ok(v) if v == u64::from(VERSION) => {}
+            Ok(v) if v > u64::from(VERSION) => problems.push(Problem::FutureVersion { version: v }),
+            Ok(v) if v >= 1 => {
                 if let Err(e) = migrate(&mut map, v as u32) {
                     problems.push(Problem::Field {
                         field: "version".into(),
@@ -116,12 +123,9 @@ pub fn decode(text: &str) -> Decoded {
                 }
             }
             _ => problems.push(Problem::UnknownVersion {
-                version: n.to_string(),
+                version: raw.get().to_string(),
             }),
         },
-        Some(other) => problems.push(Problem::UnknownVersion {
-            version: other.to_string(),
-        }),
     }
     let progress = read_fields(map, &mut problems);
     Decoded { progress, problems }
@@ -129,15 +133,15 @@ pub fn decode(text: &str) -> Decoded {
 
 /// Brings an older record up to [`VERSION`], one version at a time. Version 1 is the
 /// first; each later version adds an arm here and a fixture in tests/fixtures.
-fn migrate(_map: &mut Map<String, Value>, from: u32) -> Result<(), String> {
+fn migrate(_map: &mut BTreeMap<String, Raw>, from: u32) -> Result<(), String> {
     match from {
         VERSION => Ok(()),
         other => Err(format!("no migration from version {other}")),
     }
 }
 
-fn read_fields(mut map: Map<String, Value>, problems: &mut Vec<Problem>) -> Progress {
-    let mut take = |name: &str| map.remove(name).filter(|v| !v.is_null());
+fn read_fields(mut map: BTreeMap<String, Raw>, problems: &mut Vec<Problem>) -> Progress {
+    let mut take = |name: &str| map.remove(name).filter(|v| v.get() != "null");
     let mut log: Vec<Review> = list("log", take("log"), problems);
     log.sort_by(|a, b| (a.at, &a.card).cmp(&(b.at, &b.card)));
     log.dedup_by(|a, b| a.key() == b.key());
@@ -154,108 +158,104 @@ fn read_fields(mut map: Map<String, Value>, problems: &mut Vec<Problem>) -> Prog
     }
 }
 
-/// A list read item by item: one bad review costs one review.
-fn list<T: DeserializeOwned>(
-    name: &str,
-    value: Option<Value>,
-    problems: &mut Vec<Problem>,
-) -> Vec<T> {
-    match value {
-        None => Vec::new(),
-        Some(Value::Array(items)) => {
-            let total = items.len();
-            let good: Vec<T> = items
-                .into_iter()
-                .filter_map(|v| serde_json::from_value(v).ok())
-                .collect();
-            if good.len() < total {
-                problems.push(Problem::Dropped {
-                    field: name.into(),
-                    count: total - good.len(),
-                });
-            }
-            good
-        }
-        Some(_) => {
-            problems.push(Problem::Field {
-                field: name.into(),
-                error: "not a list".into(),
-            });
-            Vec::new()
-        }
+fn field_error(name: &str, error: impl ToString) -> Problem {
+    Problem::Field {
+        field: name.into(),
+        error: error.to_string(),
     }
 }
 
+/// A list read item by item: one bad review costs one review.
+fn list<T: DeserializeOwned>(name: &str, raw: Option<Raw>, problems: &mut Vec<Problem>) -> Vec<T> {
+    let Some(raw) = raw else {
+        return Vec::new();
+    };
+    let items: Vec<Raw> = match serde_json::from_str(raw.get()) {
+        Ok(items) => items,
+        Err(_) => {
+            problems.push(field_error(name, "not a list"));
+            return Vec::new();
+        }
+    };
+    let total = items.len();
+    let good: Vec<T> = items
+        .iter()
+        .filter_map(|v| serde_json::from_str(v.get()).ok())
+        .collect();
+    if good.len() < total {
+        problems.push(Problem::Dropped {
+            field: name.into(),
+            count: total - good.len(),
+        });
+    }
+    good
+}
+
 /// A map read entry by entry.
-fn entries<K, V, C>(name: &str, value: Option<Value>, problems: &mut Vec<Problem>) -> C
+fn entries<K, V, C>(name: &str, raw: Option<Raw>, problems: &mut Vec<Problem>) -> C
 where
     K: std::str::FromStr,
     V: DeserializeOwned,
     C: Default + Extend<(K, V)>,
 {
     let mut out = C::default();
-    match value {
-        None => {}
-        Some(Value::Object(items)) => {
-            let total = items.len();
-            let mut good = 0;
-            out.extend(items.into_iter().filter_map(|(k, v)| {
-                let key = k.parse().ok()?;
-                let value = serde_json::from_value(v).ok()?;
-                good += 1;
-                Some((key, value))
-            }));
-            if good < total {
-                problems.push(Problem::Dropped {
-                    field: name.into(),
-                    count: total - good,
-                });
-            }
-        }
-        Some(_) => problems.push(Problem::Field {
+    let Some(raw) = raw else {
+        return out;
+    };
+    let Ok(items) = serde_json::from_str::<BTreeMap<String, Raw>>(raw.get()) else {
+        problems.push(field_error(name, "not an object"));
+        return out;
+    };
+    let total = items.len();
+    let mut good = 0;
+    out.extend(items.into_iter().filter_map(|(k, v)| {
+        let entry = (k.parse().ok()?, serde_json::from_str(v.get()).ok()?);
+        good += 1;
+        Some(entry)
+    }));
+    if good < total {
+        problems.push(Problem::Dropped {
             field: name.into(),
-            error: "not an object".into(),
-        }),
+            count: total - good,
+        });
     }
     out
 }
 
-/// A struct read field by field on top of its defaults: a bad setting resets that setting
-/// alone.
-fn lenient<T: Serialize + DeserializeOwned + Default>(
+/// A struct read field by field on top of its defaults (its fields must all be
+/// `#[serde(default)]`): a bad setting resets that setting alone.
+fn lenient<T: DeserializeOwned + Default>(
     name: &str,
-    value: Option<Value>,
+    raw: Option<Raw>,
     problems: &mut Vec<Problem>,
 ) -> T {
-    let Some(value) = value else {
+    let Some(raw) = raw else {
         return T::default();
     };
-    if let Ok(t) = serde_json::from_value(value.clone()) {
+    if let Ok(t) = serde_json::from_str(raw.get()) {
         return t;
     }
-    let Value::Object(stored) = value else {
-        problems.push(Problem::Field {
-            field: name.into(),
-            error: "not an object".into(),
-        });
+    let Ok(fields) = serde_json::from_str::<BTreeMap<String, Raw>>(raw.get()) else {
+        problems.push(field_error(name, "not an object"));
         return T::default();
     };
-    let mut merged = serde_json::to_value(T::default()).expect("defaults serialize");
-    for (key, v) in stored {
-        let Value::Object(m) = &mut merged else { break };
-        let previous = m.insert(key.clone(), v);
-        if let Err(e) = serde_json::from_value::<T>(merged.clone()) {
-            problems.push(Problem::Field {
-                field: format!("{name}.{key}"),
-                error: e.to_string(),
-            });
-            if let Value::Object(m) = &mut merged {
-                match previous {
-                    Some(p) => m.insert(key, p),
-                    None => m.remove(&key),
-                };
+    // Keep each field that reads on its own; missing fields take their defaults.
+    let mut kept: BTreeMap<String, Raw> = BTreeMap::new();
+    for (key, value) in fields {
+        let alone = format!(
+            "{{{}:{}}}",
+            serde_json::to_string(&key).unwrap_or_default(),
+            value.get()
+        );
+        match serde_json::from_str::<T>(&alone) {
+            Ok(_) => {
+                kept.insert(key, value);
             }
+            Err(e) => problems.push(field_error(&format!("{name}.{key}"), e)),
         }
     }
-    serde_json::from_value(merged).unwrap_or_default()
+    serde_json::to_string(&kept)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }

@@ -398,7 +398,7 @@ fn CardView(
                             let wait = move || (!cram).then(|| waits()[i].label());
                             view! {
                                 <button
-                                    class=format!("button grade grade--{}", g.label().to_lowercase())
+                                    class=format!("button grade grade--{}", g.key())
                                     type="button"
                                     aria-keyshortcuts=(i + 1).to_string()
                                     on:click=move |_| grade(g)
