@@ -25,6 +25,17 @@ const SCREENS = [
       await page.getByRole('button', { name: /^Good/ }).click();
     }
   }],
+  ['match-setup', '#/match', null],
+  ['match-board', '#/match', async (page) => {
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('#tile-0').click();
+  }],
+  ['quiz-setup', '#/quiz', null],
+  ['quiz-question', '#/quiz', async (page) => page.getByRole('button', { name: 'Start' }).click()],
+  ['quiz-feedback', '#/quiz', async (page) => {
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.keyboard.press('2');
+  }],
 ];
 const SIZES = [
   ['phone', { width: 360, height: 780 }, true],
@@ -45,7 +56,7 @@ try {
       const page = await context.newPage();
       for (const [name, hash, act] of SCREENS) {
         await page.goto(BASE + hash);
-        if (hash.startsWith('#/flashcards')) await page.evaluate(() => localStorage.clear());
+        if (hash !== '#/' && !hash.startsWith('#/c/')) await page.evaluate(() => localStorage.clear());
         await page.reload();
         await page.locator('main h1').waitFor();
         if (act) await act(page);

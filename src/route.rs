@@ -9,6 +9,10 @@ pub enum Route {
     Browse,
     /// One comparison, by id (`#/c/cmd-vs-entrypoint`).
     Comparison(String),
+    /// The match game (`#/match`).
+    Match,
+    /// The timed quiz (`#/quiz`).
+    Quiz,
     /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`).
     Flashcards { only: Vec<String> },
     /// A hash the app does not know.
@@ -24,6 +28,8 @@ impl Route {
         let path = path.trim_end_matches('/');
         match path.split_once('/') {
             None if path.is_empty() => Route::Browse,
+            None if path == "match" => Route::Match,
+            None if path == "quiz" => Route::Quiz,
             None if path == "flashcards" => match ids_param(query) {
                 Some(only) => Route::Flashcards { only },
                 None => Route::NotFound(hash.to_string()),
@@ -38,6 +44,8 @@ impl Route {
         match self {
             Route::Browse => "#/".to_string(),
             Route::Comparison(id) => format!("#/c/{id}"),
+            Route::Match => "#/match".to_string(),
+            Route::Quiz => "#/quiz".to_string(),
             Route::Flashcards { only } if only.is_empty() => "#/flashcards".to_string(),
             Route::Flashcards { only } => format!("#/flashcards?c={}", only.join(",")),
             Route::NotFound(hash) => hash.clone(),
@@ -103,6 +111,13 @@ mod tests {
             Route::from_hash("#/flashcards?c=Bad!"),
             Route::NotFound(_)
         ));
+    }
+
+    #[test]
+    fn game_links_round_trip() {
+        for route in [Route::Match, Route::Quiz] {
+            assert_eq!(Route::from_hash(&route.href()), route);
+        }
     }
 
     #[test]

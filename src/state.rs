@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::deck::Deck;
 use crate::domain::fsrs::Grade;
-use crate::domain::progress::{Progress, Review, ReviewKey, Settings, Source};
+use crate::domain::progress::{Confusion, Progress, Review, ReviewKey, Settings, Source};
 use crate::domain::schedule::{CardState, Now, Scheduler};
 use crate::domain::search::SearchIndex;
 use crate::platform;
@@ -81,6 +81,19 @@ impl AppState {
 
     /// Grades a card, saves, and returns the review's key (for undo).
     pub fn grade(&self, card: &str, grade: Grade, source: Source, now: Now) -> ReviewKey {
+        self.record(card, grade, source, None, now)
+    }
+
+    /// Records a review and, for a wrong answer in a game, which side was mistaken for
+    /// which; saves once. After the very first review, asks the browser to keep the data.
+    pub fn record(
+        &self,
+        card: &str,
+        grade: Grade,
+        source: Source,
+        confusion: Option<Confusion>,
+        now: Now,
+    ) -> ReviewKey {
         let review = Review {
             card: card.to_string(),
             at: now.ms,
@@ -92,6 +105,7 @@ impl AppState {
         let first = self.progress.with_untracked(|p| p.total_reviews() == 0);
         self.progress.update(|p| {
             p.insert(review);
+            p.confusions.extend(confusion);
             let scheduler = p.settings.scheduler();
             p.compact(&scheduler);
         });

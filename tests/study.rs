@@ -160,7 +160,11 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
                     ms: now.ms + LEARN_AHEAD_MS,
                     ..now
                 };
-                assert!(s.is_due(ahead), "day {day}: {} shown before it was due", card.id);
+                assert!(
+                    s.is_due(ahead),
+                    "day {day}: {} shown before it was due",
+                    card.id
+                );
             }
             // The learner: mostly right, sometimes not.
             let grade = match rng.below(10) {
@@ -170,7 +174,9 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
                 _ => Grade::Good,
             };
             let before = states.get(&card.id).and_then(|s: &CardState| s.memory);
-            let elapsed = states.get(&card.id).map_or(0, |s| (now.day - s.last_day) as u32);
+            let elapsed = states
+                .get(&card.id)
+                .map_or(0, |s| (now.day - s.last_day) as u32);
             let after = progress.record(
                 &scheduler,
                 &mut states,

@@ -4,7 +4,9 @@
 pub mod cards;
 pub mod deck;
 pub mod fsrs;
+pub mod matching;
 pub mod progress;
+pub mod quiz;
 pub mod rng;
 pub mod schedule;
 pub mod search;

@@ -6,3 +6,4 @@ pub mod document;
 pub mod download;
 pub mod keys;
 pub mod location;
+pub mod timer;

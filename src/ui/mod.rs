@@ -4,7 +4,10 @@
 pub mod browse;
 pub mod comparison;
 pub mod flip;
+pub mod matching;
+pub mod quiz;
 pub mod rich;
+pub mod scope;
 pub mod shell;
 
 use leptos::prelude::*;
@@ -64,6 +67,8 @@ pub fn App() -> impl IntoView {
                 Route::Browse => view! { <browse::BrowseScreen /> }.into_any(),
                 Route::Comparison(id) => view! { <browse::ComparisonScreen id=id /> }.into_any(),
                 Route::Flashcards { only } => view! { <flip::FlashcardsScreen only=only /> }.into_any(),
+                Route::Match => view! { <matching::MatchScreen /> }.into_any(),
+                Route::Quiz => view! { <quiz::QuizScreen /> }.into_any(),
                 Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
             }}
         </shell::Shell>

@@ -1,14 +1,13 @@
 //! Choosing what to study: the whole deck, one phase or chosen comparisons; which kinds
 //! of card; scheduled study or cram.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use super::new_left;
-use crate::domain::cards::{cards, Scope, Selection};
+use crate::domain::cards::{cards, Scope};
 use crate::domain::study;
 use crate::state::{now, AppState};
+use crate::ui::scope::ScopeSelect;
 
 #[component]
 pub fn Setup(
@@ -18,35 +17,6 @@ pub fn Setup(
 ) -> impl IntoView {
     let app: AppState = expect_context();
     let deck = app.deck;
-    let select_value = move || match scope.with(|s| s.selection.clone()) {
-        Selection::All => "all".to_string(),
-        Selection::Phase(n) => format!("phase-{n}"),
-        Selection::Only(_) => "pick".to_string(),
-    };
-    let on_select = move |ev| {
-        let value = event_target_value(&ev);
-        scope.update(|s| {
-            s.selection = match value.strip_prefix("phase-").and_then(|n| n.parse().ok()) {
-                Some(n) => Selection::Phase(n),
-                None if value == "pick" => Selection::Only(BTreeSet::new()),
-                None => Selection::All,
-            }
-        });
-    };
-    let picking = move || scope.with(|s| matches!(s.selection, Selection::Only(_)));
-    let toggle = move |id: &'static str| {
-        scope.update(|s| {
-            if let Selection::Only(ids) = &mut s.selection {
-                if !ids.remove(id) {
-                    ids.insert(id.to_string());
-                }
-            }
-        })
-    };
-    let is_picked = move |id: &'static str| {
-        scope.with(|s| matches!(&s.selection, Selection::Only(ids) if ids.contains(id)))
-    };
-
     let preview = move || {
         let now = now();
         let states = app.card_states.get();
@@ -74,41 +44,7 @@ pub fn Setup(
                 on_start.run(());
             }
         >
-            <div class="field">
-                <label class="field__label" for="scope-select">"Study"</label>
-                <select id="scope-select" class="field__input" prop:value=select_value on:change=on_select>
-                    <option value="all">"The whole deck"</option>
-                    {deck
-                        .phases
-                        .iter()
-                        .map(|p| {
-                            view! {
-                                <option value=format!("phase-{}", p.number)>
-                                    {format!("Phase {} – {}", p.number, p.title)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                    <option value="pick">"Chosen comparisons…"</option>
-                </select>
-            </div>
-            <Show when=picking>
-                <fieldset class="picker">
-                    <legend>"Comparisons"</legend>
-                    {deck
-                        .comparisons()
-                        .map(|c| {
-                            let id = c.id.as_str();
-                            view! {
-                                <label class="check">
-                                    <input type="checkbox" prop:checked=move || is_picked(id) on:change=move |_| toggle(id) />
-                                    <span>{c.title()}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-            </Show>
+            <ScopeSelect scope=scope allow_pick=true />
             <fieldset class="kinds">
                 <legend>"Cards"</legend>
                 <label class="check">

@@ -7,14 +7,47 @@ use leptos::prelude::*;
 use crate::route::Route;
 use crate::state::AppState;
 
+/// A main navigation entry. `index.html` repeats these for the first paint.
+struct NavItem {
+    label: &'static str,
+    href: &'static str,
+    /// An SVG path (24 × 24, stroked).
+    icon: &'static str,
+    active: fn(&Route) -> bool,
+}
+
+const NAV: &[NavItem] = &[
+    NavItem {
+        label: "Browse",
+        href: "#/",
+        icon: "M4 5h7v14H4zM13 5h7v14h-7z",
+        active: |r| matches!(r, Route::Browse | Route::Comparison(_)),
+    },
+    NavItem {
+        label: "Flashcards",
+        href: "#/flashcards",
+        icon: "M7 4h12v14H7zM4 7v13h12",
+        active: |r| matches!(r, Route::Flashcards { .. }),
+    },
+    NavItem {
+        label: "Match",
+        href: "#/match",
+        icon: "M4 5h6v6H4zM14 13h6v6h-6zM10 8h4v5",
+        active: |r| matches!(r, Route::Match),
+    },
+    NavItem {
+        label: "Quiz",
+        href: "#/quiz",
+        icon: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M9.5 9.5a2.5 2.5 0 1 1 3.4 2.3c-.6.3-.9.8-.9 1.4v.8M12 16.8v.2",
+        active: |r| matches!(r, Route::Quiz),
+    },
+];
+
 /// Every screen's `<h1>` carries this id, so focus can move to it after a navigation.
 pub const SCREEN_TITLE: &str = "screen-title";
 
 #[component]
 pub fn Shell(route: Signal<Route>, children: Children) -> impl IntoView {
-    let browse_current =
-        move || matches!(route.get(), Route::Browse | Route::Comparison(_)).then_some("page");
-    let flash_current = move || matches!(route.get(), Route::Flashcards { .. }).then_some("page");
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="app-header">
@@ -28,23 +61,22 @@ pub fn Shell(route: Signal<Route>, children: Children) -> impl IntoView {
                 </a>
                 <nav class="app-nav" aria-label="Main">
                     <ul>
-                        <li>
-                            <a href="#/" aria-current=browse_current>
-                                <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
-                                    <path d="M4 5h7v14H4zM13 5h7v14h-7z" />
-                                </svg>
-                                <span>"Browse"</span>
-                            </a>
-                        </li>
-                        <li>
-                            <a href="#/flashcards" aria-current=flash_current>
-                                <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
-                                    <path d="M7 4h12v14H7z" />
-                                    <path d="M4 7v13h12" />
-                                </svg>
-                                <span>"Flashcards"</span>
-                            </a>
-                        </li>
+                        {NAV
+                            .iter()
+                            .map(|item| {
+                                let current = move || (item.active)(&route.get()).then_some("page");
+                                view! {
+                                    <li>
+                                        <a href=item.href aria-current=current>
+                                            <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+                                                <path d=item.icon />
+                                            </svg>
+                                            <span>{item.label}</span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </nav>
             </div>

@@ -1,0 +1,396 @@
+//! The match game: a board of side names and descriptions (one point of that side) to pair
+//! up against the clock. Boards put confusable pairs together on purpose: both sides of
+//! each comparison, comparisons from one phase. No description on a board fits two names
+//! on it: names are unique on a board, and only points that belong to one side alone (see
+//! [`super::cards::point_cards`]) are used.
+
+use std::collections::BTreeSet;
+
+use super::cards::{point_cards, Face, Scope, Which};
+use super::deck::{Comparison, Deck, Phase};
+use super::fsrs::Grade;
+use super::rng::Rng;
+
+/// A penalty for a wrong pair, in milliseconds.
+pub const PENALTY_MS: i64 = 1_000;
+/// A pair cleared within this long after the previous event counts as quick.
+pub const QUICK_MS: i64 = 8_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TileKind {
+    Name,
+    Description,
+}
+
+/// One pair on the board: a side's name and one of its points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    pub comparison: &'static Comparison,
+    pub side: Which,
+    /// The point card this pair's description comes from (graded when the pair clears).
+    pub card_id: String,
+    pub description: String,
+}
+
+impl Pair {
+    pub fn name(&self) -> &str {
+        &self.comparison.side(self.side).name
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tile {
+    pub kind: TileKind,
+    pub pair: usize,
+}
+
+/// What a pick did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Selected,
+    Deselected,
+    Matched {
+        pair: usize,
+    },
+    /// Wrong: `name` and `description` are pair indices.
+    Mismatched {
+        name: usize,
+        description: usize,
+    },
+    Ignored,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Board {
+    pub pairs: Vec<Pair>,
+    pub tiles: Vec<Tile>,
+    pub selected: Option<usize>,
+    pub cleared: Vec<bool>,
+    /// Pairs whose description or name was part of a wrong pick.
+    pub missed: Vec<bool>,
+    pub mistakes: u32,
+    pub started_ms: Option<i64>,
+    pub finished_ms: Option<i64>,
+    last_event_ms: i64,
+    /// Per pair, how its card should be graded once cleared.
+    pub grades: Vec<Option<Grade>>,
+}
+
+fn words(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Board {
+    /// A board of up to `pairs` pairs from `scope`, built from `seed`. Comparisons come in
+    /// deck order from a random start, so a board holds one phase and its neighbours.
+    pub fn new(deck: &'static Deck, scope: &Scope, pairs: usize, seed: u64) -> Board {
+        let mut rng = Rng::new(seed);
+        let eligible: Vec<(&'static Phase, &'static Comparison)> = deck
+            .phases
+            .iter()
+            .flat_map(|p| p.comparisons.iter().map(move |c| (p, c)))
+            .filter(|(p, c)| scope.includes(p, c))
+            .collect();
+        let mut chosen: Vec<Pair> = Vec::new();
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        let n = eligible.len();
+        let first = if n == 0 { 0 } else { rng.below(n) };
+        for k in 0..n {
+            if chosen.len() + 2 > pairs {
+                break;
+            }
+            let (phase, comparison) = eligible[(first + k) % n];
+            let cards = point_cards(phase, comparison);
+            let mut both = Vec::new();
+            for which in [Which::Left, Which::Right] {
+                let options: Vec<_> = cards
+                    .iter()
+                    .filter(|c| matches!(c.face, Face::Point { side, .. } if side == which))
+                    .collect();
+                if options.is_empty() {
+                    break;
+                }
+                let card = options[rng.below(options.len())];
+                let Face::Point { point, .. } = card.face else {
+                    unreachable!()
+                };
+                both.push(Pair {
+                    comparison,
+                    side: which,
+                    card_id: card.id.clone(),
+                    description: point.text.plain(),
+                });
+            }
+            // Both sides or nothing, and no name twice on a board.
+            let keys: Vec<String> = both.iter().map(|p| words(p.name())).collect();
+            if both.len() == 2 && keys.iter().all(|k| !names.contains(k)) && keys[0] != keys[1] {
+                names.extend(keys);
+                chosen.extend(both);
+            }
+        }
+        let mut tiles: Vec<Tile> = (0..chosen.len())
+            .flat_map(|pair| {
+                [
+                    Tile {
+                        kind: TileKind::Name,
+                        pair,
+                    },
+                    Tile {
+                        kind: TileKind::Description,
+                        pair,
+                    },
+                ]
+            })
+            .collect();
+        rng.shuffle(&mut tiles);
+        let count = chosen.len();
+        Board {
+            pairs: chosen,
+            tiles,
+            selected: None,
+            cleared: vec![false; count],
+            missed: vec![false; count],
+            mistakes: 0,
+            started_ms: None,
+            finished_ms: None,
+            last_event_ms: 0,
+            grades: vec![None; count],
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.finished_ms.is_some()
+    }
+
+    pub fn is_cleared(&self, tile: usize) -> bool {
+        self.cleared[self.tiles[tile].pair]
+    }
+
+    /// Picks a tile at `now_ms`. The first pick starts the clock.
+    pub fn pick(&mut self, tile: usize, now_ms: i64) -> Pick {
+        if self.is_done() || tile >= self.tiles.len() || self.is_cleared(tile) {
+            return Pick::Ignored;
+        }
+        if self.started_ms.is_none() {
+            self.started_ms = Some(now_ms);
+            self.last_event_ms = now_ms;
+        }
+        let Some(first) = self.selected else {
+            self.selected = Some(tile);
+            return Pick::Selected;
+        };
+        if first == tile {
+            self.selected = None;
+            return Pick::Deselected;
+        }
+        let (a, b) = (&self.tiles[first], &self.tiles[tile]);
+        if a.kind == b.kind {
+            // Two names (or two descriptions): the newer pick replaces the older.
+            self.selected = Some(tile);
+            return Pick::Selected;
+        }
+        self.selected = None;
+        let (name, description) = if a.kind == TileKind::Name {
+            (a.pair, b.pair)
+        } else {
+            (b.pair, a.pair)
+        };
+        if name == description {
+            self.cleared[name] = true;
+            let quick = now_ms - self.last_event_ms <= QUICK_MS;
+            self.grades[name] = Some(if self.missed[name] {
+                Grade::Again
+            } else if quick {
+                Grade::Good
+            } else {
+                Grade::Hard
+            });
+            self.last_event_ms = now_ms;
+            if self.cleared.iter().all(|&c| c) {
+                self.finished_ms = Some(now_ms);
+            }
+            Pick::Matched { pair: name }
+        } else {
+            self.mistakes += 1;
+            self.missed[description] = true;
+            self.missed[name] = true;
+            self.last_event_ms = now_ms;
+            Pick::Mismatched { name, description }
+        }
+    }
+
+    /// Time on the clock in milliseconds, penalties included.
+    pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
+        let Some(start) = self.started_ms else {
+            return 0;
+        };
+        let end = self.finished_ms.unwrap_or(now_ms);
+        (end - start).max(0) + i64::from(self.mistakes) * PENALTY_MS
+    }
+
+    /// Tenths of a second, as the timer shows and records keep.
+    pub fn tenths(&self, now_ms: i64) -> u32 {
+        (self.elapsed_ms(now_ms) / 100) as u32
+    }
+}
+
+/// "12.3 s" from tenths.
+pub fn format_tenths(tenths: u32) -> String {
+    format!("{}.{} s", tenths / 10, tenths % 10)
+}
+
+/// The records key of a scope.
+pub fn scope_key(scope: &Scope) -> String {
+    use super::cards::Selection;
+    match &scope.selection {
+        Selection::All => "all".into(),
+        Selection::Phase(n) => format!("phase-{n}"),
+        Selection::Only(ids) => {
+            format!("only:{}", ids.iter().cloned().collect::<Vec<_>>().join(","))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::cards::Selection;
+
+    fn deck() -> &'static Deck {
+        use std::sync::OnceLock;
+        static DECK: OnceLock<Deck> = OnceLock::new();
+        DECK.get_or_init(|| {
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/deck.json"))).unwrap()
+        })
+    }
+
+    #[test]
+    fn boards_hold_both_sides_of_each_comparison_and_no_name_twice() {
+        for seed in 0..200 {
+            for pairs in [6, 8] {
+                let b = Board::new(deck(), &Scope::default(), pairs, seed);
+                assert_eq!(b.pairs.len(), pairs, "seed {seed}");
+                assert_eq!(b.tiles.len(), pairs * 2);
+                let names: BTreeSet<String> = b.pairs.iter().map(|p| words(p.name())).collect();
+                assert_eq!(names.len(), pairs, "seed {seed}: a name twice");
+                for p in &b.pairs {
+                    let both = b
+                        .pairs
+                        .iter()
+                        .filter(|q| q.comparison.id == p.comparison.id)
+                        .count();
+                    assert_eq!(both, 2, "seed {seed}: one side of {}", p.comparison.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_description_fits_two_names_on_a_board() {
+        for seed in 0..300 {
+            let b = Board::new(deck(), &Scope::default(), 8, seed);
+            for p in &b.pairs {
+                let desc = words(&p.description);
+                for q in &b.pairs {
+                    let side = q.comparison.side(q.side);
+                    let fits = side.points.iter().any(|pt| words(&pt.text.plain()) == desc);
+                    let same = q.comparison.id == p.comparison.id && q.side == p.side;
+                    assert_eq!(
+                        fits,
+                        same,
+                        "seed {seed}: `{}` fits {}",
+                        p.description,
+                        q.name()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn same_seed_same_board() {
+        assert_eq!(
+            Board::new(deck(), &Scope::default(), 6, 9),
+            Board::new(deck(), &Scope::default(), 6, 9)
+        );
+        assert_ne!(
+            Board::new(deck(), &Scope::default(), 6, 9).tiles,
+            Board::new(deck(), &Scope::default(), 6, 10).tiles
+        );
+    }
+
+    #[test]
+    fn a_small_scope_gives_a_smaller_board() {
+        let scope = Scope {
+            selection: Selection::Phase(2),
+            ..Scope::default()
+        };
+        // Phase 2 has four comparisons with eight distinct names.
+        assert_eq!(Board::new(deck(), &scope, 8, 1).pairs.len(), 8);
+        // Phase 1 names "Container" in both of its comparisons: one fits on a board.
+        let phase1 = Scope {
+            selection: Selection::Phase(1),
+            ..Scope::default()
+        };
+        for seed in 0..20 {
+            assert_eq!(Board::new(deck(), &phase1, 8, seed).pairs.len(), 2);
+        }
+    }
+
+    fn tile(b: &Board, kind: TileKind, pair: usize) -> usize {
+        b.tiles
+            .iter()
+            .position(|t| t.kind == kind && t.pair == pair)
+            .unwrap()
+    }
+
+    #[test]
+    fn solving_a_board_with_a_mistake_and_the_clock() {
+        let mut b = Board::new(deck(), &Scope::default(), 6, 3);
+        let t0 = 1_000_000;
+        assert_eq!(b.elapsed_ms(t0), 0);
+        // A wrong pair: +1 s, and both pairs will be graded Again.
+        assert_eq!(b.pick(tile(&b, TileKind::Name, 0), t0), Pick::Selected);
+        assert_eq!(
+            b.pick(tile(&b, TileKind::Description, 1), t0 + 500),
+            Pick::Mismatched {
+                name: 0,
+                description: 1
+            }
+        );
+        assert_eq!(b.elapsed_ms(t0 + 500), 1_500);
+        // Deselect, then same-kind picks move the selection.
+        let n2 = tile(&b, TileKind::Name, 2);
+        assert_eq!(b.pick(n2, t0 + 600), Pick::Selected);
+        assert_eq!(b.pick(n2, t0 + 700), Pick::Deselected);
+        let mut now = t0 + 1_000;
+        for pair in 0..6 {
+            b.pick(tile(&b, TileKind::Description, pair), now);
+            let late = if pair == 5 { QUICK_MS + 1 } else { 1_000 };
+            now += late;
+            assert_eq!(
+                b.pick(tile(&b, TileKind::Name, pair), now),
+                Pick::Matched { pair }
+            );
+        }
+        assert!(b.is_done());
+        assert_eq!(b.pick(0, now + 1), Pick::Ignored);
+        assert_eq!(b.elapsed_ms(now + 99_999), now - t0 + PENALTY_MS);
+        assert_eq!(b.grades[0], Some(Grade::Again));
+        assert_eq!(b.grades[1], Some(Grade::Again));
+        assert_eq!(b.grades[2], Some(Grade::Good));
+        assert_eq!(b.grades[5], Some(Grade::Hard), "slow");
+        assert_eq!(
+            format_tenths(b.tenths(now)),
+            format!(
+                "{}.{} s",
+                (now - t0 + 1000) / 1000,
+                ((now - t0 + 1000) / 100) % 10
+            )
+        );
+    }
+}

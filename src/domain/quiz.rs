@@ -1,0 +1,564 @@
+//! The timed quiz: questions generated from the deck, scored with a speed bonus and a
+//! capped streak bonus. Every question has exactly one right answer:
+//!
+//! - "Which one: <point>?" — the two sides of its comparison;
+//! - "Which is true of COPY?" — one point of COPY, three distractors from the other side
+//!   and from other comparisons whose names share no word with COPY's;
+//! - "<point> — true of COPY?" — True or False.
+//!
+//! Only points that belong to one side alone are asked (see
+//! [`super::cards::point_cards`]). The same seed gives the same quiz.
+
+use std::collections::BTreeSet;
+
+use super::cards::{point_cards, Card, Face, Scope, Which};
+use super::deck::{Comparison, Deck, Phase};
+use super::fsrs::Grade;
+use super::rng::Rng;
+
+pub const BASE_POINTS: u32 = 100;
+pub const SPEED_BONUS_MAX: u32 = 50;
+pub const STREAK_STEP: u32 = 10;
+pub const STREAK_CAP: u32 = 50;
+/// Untimed questions still earn a speed bonus within this window.
+pub const UNTIMED_WINDOW_MS: u32 = 15_000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    WhichOne,
+    TrueOf,
+    TrueFalse,
+}
+
+/// One option: its text and, for a point, the side it belongs to (for confusions).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub text: String,
+    /// The side this option names or comes from: (comparison id, side name).
+    pub side: Option<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub kind: Kind,
+    pub prompt: String,
+    pub choices: Vec<Choice>,
+    pub answer: usize,
+    pub comparison: &'static Comparison,
+    /// The point card the question is about (graded with the answer).
+    pub card_id: String,
+    /// The side that is right (for "X mistaken for Y").
+    pub right_side: String,
+}
+
+fn words(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !matches!(w.as_str(), "docker" | "the" | "and"))
+        .collect()
+}
+
+fn fold(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every point that can be asked, with its card, in deck order.
+fn askable(deck: &'static Deck, scope: &Scope) -> Vec<Card<'static>> {
+    deck.phases
+        .iter()
+        .flat_map(|p| p.comparisons.iter().map(move |c| (p, c)))
+        .filter(|(p, c)| scope.includes(p, c))
+        .flat_map(|(p, c): (&'static Phase, &'static Comparison)| point_cards(p, c))
+        .collect()
+}
+
+/// All the questions the deck can produce in `scope`; distractors and option order drawn
+/// from `rng`.
+pub fn all_questions(deck: &'static Deck, scope: &Scope, rng: &mut Rng) -> Vec<Question> {
+    let mut out = Vec::new();
+    let pool = askable(deck, &Scope::default());
+    for card in askable(deck, scope) {
+        let Face::Point { side, point } = card.face else {
+            continue;
+        };
+        let c = card.comparison;
+        let own = &c.side(side).name;
+        let other = &c.side(side.other()).name;
+        let text = point.text.plain();
+        let named = |which: Which| Choice {
+            text: c.side(which).name.clone(),
+            side: Some((c.id.clone(), c.side(which).name.clone())),
+        };
+        // Which one?
+        let mut choices = vec![named(Which::Left), named(Which::Right)];
+        out.push(Question {
+            kind: Kind::WhichOne,
+            prompt: format!("Which one: “{text}”"),
+            answer: usize::from(side == Which::Right),
+            choices: std::mem::take(&mut choices),
+            comparison: c,
+            card_id: card.id.clone(),
+            right_side: own.clone(),
+        });
+        // True or false, about either side.
+        let about = if rng.below(2) == 0 {
+            side
+        } else {
+            side.other()
+        };
+        let truth = about == side;
+        out.push(Question {
+            kind: Kind::TrueFalse,
+            prompt: format!("True or false: “{text}” is true of {}", c.side(about).name),
+            choices: vec![
+                Choice {
+                    text: "True".into(),
+                    side: Some((c.id.clone(), own.clone())),
+                },
+                Choice {
+                    text: "False".into(),
+                    side: Some((c.id.clone(), other.clone())),
+                },
+            ],
+            answer: usize::from(!truth),
+            comparison: c,
+            card_id: card.id.clone(),
+            right_side: own.clone(),
+        });
+        // Which is true of <own>? Distractors: the other side first, then unrelated sides.
+        let own_words = words(own);
+        let mut distractors: Vec<Choice> = Vec::new();
+        let mut seen: BTreeSet<String> = BTreeSet::from([fold(&text)]);
+        let mut candidates: Vec<&Card> = pool
+            .iter()
+            .filter(|d| {
+                let Face::Point { side: ds, .. } = d.face else {
+                    return false;
+                };
+                if d.comparison.id == c.id {
+                    return ds != side;
+                }
+                let name = &d.comparison.side(ds).name;
+                words(name).is_disjoint(&own_words) && fold(name) != fold(own)
+            })
+            .collect();
+        rng.shuffle(&mut candidates);
+        candidates.sort_by_key(|d| {
+            // Same comparison first, then the same phase, then the rest.
+            if d.comparison.id == c.id {
+                0
+            } else if std::ptr::eq(d.phase, card.phase) {
+                1
+            } else {
+                2
+            }
+        });
+        for d in candidates {
+            let Face::Point {
+                side: ds,
+                point: dp,
+            } = d.face
+            else {
+                continue;
+            };
+            let dtext = dp.text.plain();
+            if seen.insert(fold(&dtext)) {
+                distractors.push(Choice {
+                    text: dtext,
+                    side: Some((d.comparison.id.clone(), d.comparison.side(ds).name.clone())),
+                });
+            }
+            if distractors.len() == 3 {
+                break;
+            }
+        }
+        if distractors.len() == 3 {
+            let mut choices = distractors;
+            let answer = rng.below(4);
+            choices.insert(
+                answer,
+                Choice {
+                    text,
+                    side: Some((c.id.clone(), own.clone())),
+                },
+            );
+            out.push(Question {
+                kind: Kind::TrueOf,
+                prompt: format!("Which is true of {own}?"),
+                choices,
+                answer,
+                comparison: c,
+                card_id: card.id.clone(),
+                right_side: own.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The indices of the choices that are right by the deck's own facts, judged apart from
+/// how the question was built: a point is "true of X" when any side named X anywhere in
+/// the deck lists it. A sound question has exactly one.
+pub fn right_choices(deck: &Deck, q: &Question) -> Vec<usize> {
+    let fits = |side_name: &str, text: &str| -> bool {
+        deck.comparisons().flat_map(Comparison::sides).any(|side| {
+            fold(&side.name) == fold(side_name)
+                && side
+                    .points
+                    .iter()
+                    .any(|p| fold(&p.text.plain()) == fold(text))
+        })
+    };
+    match q.kind {
+        Kind::WhichOne => {
+            let text = q
+                .prompt
+                .trim_start_matches("Which one: “")
+                .trim_end_matches('”');
+            (0..q.choices.len())
+                .filter(|&i| fits(&q.choices[i].text, text))
+                .collect()
+        }
+        Kind::TrueOf => {
+            let name = q
+                .prompt
+                .trim_start_matches("Which is true of ")
+                .trim_end_matches('?');
+            (0..q.choices.len())
+                .filter(|&i| fits(name, &q.choices[i].text))
+                .collect()
+        }
+        Kind::TrueFalse => {
+            let rest = q.prompt.trim_start_matches("True or false: “");
+            let (text, name) = rest.split_once("” is true of ").unwrap_or((rest, ""));
+            // "True" is right when it fits; "False" when it does not and the point belongs
+            // to the other side instead.
+            let fits_named = fits(name, text);
+            let fits_other = q
+                .comparison
+                .sides()
+                .into_iter()
+                .any(|o| fold(&o.name) != fold(name) && fits(&o.name, text));
+            let mut right = Vec::new();
+            if fits_named {
+                right.push(0);
+            }
+            if fits_other && !fits_named {
+                right.push(1);
+            }
+            right
+        }
+    }
+}
+
+/// A quiz being played.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quiz {
+    pub questions: Vec<Question>,
+    pub current: usize,
+    /// Milliseconds per question; `None`: untimed.
+    pub limit_ms: Option<u32>,
+    pub streak_bonus: bool,
+    pub score: u32,
+    pub streak: u32,
+    pub answers: Vec<Answer>,
+    /// When the current question was shown.
+    pub shown_ms: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// The chosen option; `None` when time ran out.
+    pub chosen: Option<usize>,
+    pub right: bool,
+    pub points: u32,
+    pub took_ms: u32,
+}
+
+impl Answer {
+    /// How the answer grades the question's card: right and quick = Good, right but slow =
+    /// Hard, wrong or out of time = Again.
+    pub fn grade(&self, limit_ms: Option<u32>) -> Grade {
+        let quick_ms = limit_ms.unwrap_or(UNTIMED_WINDOW_MS) / 2;
+        match (self.right, self.took_ms <= quick_ms) {
+            (false, _) => Grade::Again,
+            (true, true) => Grade::Good,
+            (true, false) => Grade::Hard,
+        }
+    }
+}
+
+impl Quiz {
+    /// `length` questions from `scope`, mixing the kinds, from `seed`.
+    pub fn new(
+        deck: &'static Deck,
+        scope: &Scope,
+        length: usize,
+        limit_ms: Option<u32>,
+        streak_bonus: bool,
+        seed: u64,
+        now_ms: i64,
+    ) -> Quiz {
+        let mut rng = Rng::new(seed);
+        let mut all = all_questions(deck, scope, &mut rng);
+        rng.shuffle(&mut all);
+        // Never the same point twice in a quiz.
+        let mut used = BTreeSet::new();
+        let questions = all
+            .into_iter()
+            .filter(|q| used.insert(q.card_id.clone()))
+            .take(length)
+            .collect();
+        Quiz {
+            questions,
+            current: 0,
+            limit_ms,
+            streak_bonus,
+            score: 0,
+            streak: 0,
+            answers: Vec::new(),
+            shown_ms: now_ms,
+        }
+    }
+
+    pub fn question(&self) -> Option<&Question> {
+        self.questions.get(self.current)
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.current >= self.questions.len()
+    }
+
+    /// Whether the current question has been answered (feedback is showing).
+    pub fn answered(&self) -> bool {
+        self.answers.len() > self.current
+    }
+
+    /// Milliseconds left on the current question (`None`: untimed).
+    pub fn remaining_ms(&self, now_ms: i64) -> Option<u32> {
+        let limit = self.limit_ms?;
+        let used = (now_ms - self.shown_ms).clamp(0, i64::from(limit)) as u32;
+        Some(limit - used)
+    }
+
+    /// Answers the current question with `choice` (`None`: time ran out).
+    pub fn answer(&mut self, choice: Option<usize>, now_ms: i64) -> Option<&Answer> {
+        if self.is_over() || self.answered() {
+            return None;
+        }
+        let q = &self.questions[self.current];
+        let took = (now_ms - self.shown_ms).max(0) as u32;
+        let in_time = self.limit_ms.is_none_or(|l| took <= l);
+        let right = in_time && choice == Some(q.answer);
+        let points = if right {
+            self.streak += 1;
+            let window = self.limit_ms.unwrap_or(UNTIMED_WINDOW_MS);
+            let speed = SPEED_BONUS_MAX * window.saturating_sub(took) / window.max(1);
+            let streak = if self.streak_bonus {
+                ((self.streak - 1) * STREAK_STEP).min(STREAK_CAP)
+            } else {
+                0
+            };
+            BASE_POINTS + speed + streak
+        } else {
+            self.streak = 0;
+            0
+        };
+        self.score += points;
+        self.answers.push(Answer {
+            chosen: if in_time { choice } else { None },
+            right,
+            points,
+            took_ms: took,
+        });
+        self.answers.last()
+    }
+
+    /// Ends the current question if its time is up; true if it did.
+    pub fn tick(&mut self, now_ms: i64) -> bool {
+        if self.answered() || self.is_over() {
+            return false;
+        }
+        if self.remaining_ms(now_ms) == Some(0) {
+            self.answer(None, now_ms);
+            return true;
+        }
+        false
+    }
+
+    /// Moves on after feedback.
+    pub fn next(&mut self, now_ms: i64) {
+        if self.answered() {
+            self.current += 1;
+            self.shown_ms = now_ms;
+        }
+    }
+
+    pub fn right_count(&self) -> usize {
+        self.answers.iter().filter(|a| a.right).count()
+    }
+
+    /// The questions answered wrong, with their answers.
+    pub fn mistakes(&self) -> impl Iterator<Item = (&Question, &Answer)> {
+        self.questions
+            .iter()
+            .zip(&self.answers)
+            .filter(|(_, a)| !a.right)
+    }
+
+    /// The highest score a quiz of this length and timing can give.
+    pub fn max_score(&self) -> u32 {
+        let n = self.questions.len() as u32;
+        let streak = if self.streak_bonus {
+            (0..n).map(|i| (i * STREAK_STEP).min(STREAK_CAP)).sum()
+        } else {
+            0
+        };
+        n * (BASE_POINTS + SPEED_BONUS_MAX) + streak
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::cards::Selection;
+
+    fn deck() -> &'static Deck {
+        use std::sync::OnceLock;
+        static DECK: OnceLock<Deck> = OnceLock::new();
+        DECK.get_or_init(|| {
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/deck.json"))).unwrap()
+        })
+    }
+
+    #[test]
+    fn every_question_the_deck_can_produce_has_exactly_one_right_answer() {
+        let mut total = 0;
+        for seed in 0..12 {
+            let qs = all_questions(deck(), &Scope::default(), &mut Rng::new(seed));
+            for q in &qs {
+                assert_eq!(
+                    right_choices(deck(), q),
+                    vec![q.answer],
+                    "seed {seed}: {q:#?}"
+                );
+                let distinct: BTreeSet<String> = q.choices.iter().map(|c| fold(&c.text)).collect();
+                assert_eq!(
+                    distinct.len(),
+                    q.choices.len(),
+                    "seed {seed}: repeated option in {q:#?}"
+                );
+                // A distractor from another comparison never comes from a same-named side.
+                if q.kind == Kind::TrueOf {
+                    assert_eq!(q.choices.len(), 4);
+                    for (i, c) in q.choices.iter().enumerate() {
+                        let (cid, side) = c.side.clone().unwrap();
+                        if i != q.answer && cid != q.comparison.id {
+                            assert!(words(&side).is_disjoint(&words(&q.right_side)), "{q:#?}");
+                        }
+                    }
+                }
+            }
+            total += qs.len();
+        }
+        assert!(total > 12 * 250, "{total}");
+    }
+
+    #[test]
+    fn all_three_kinds_are_produced() {
+        let qs = all_questions(deck(), &Scope::default(), &mut Rng::new(1));
+        for kind in [Kind::WhichOne, Kind::TrueOf, Kind::TrueFalse] {
+            assert!(qs.iter().any(|q| q.kind == kind), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_quiz() {
+        let a = Quiz::new(deck(), &Scope::default(), 10, Some(15_000), true, 77, 0);
+        let b = Quiz::new(deck(), &Scope::default(), 10, Some(15_000), true, 77, 0);
+        assert_eq!(a, b);
+        assert_eq!(a.questions.len(), 10);
+        let c = Quiz::new(deck(), &Scope::default(), 10, Some(15_000), true, 78, 0);
+        assert_ne!(a.questions, c.questions);
+        let ids: BTreeSet<&str> = a.questions.iter().map(|q| q.card_id.as_str()).collect();
+        assert_eq!(ids.len(), 10, "no point asked twice");
+    }
+
+    #[test]
+    fn scoring_speed_streak_cap_and_timeouts() {
+        let mut q = Quiz::new(deck(), &Scope::default(), 20, Some(10_000), true, 5, 0);
+        let mut now = 0;
+        // Seven right answers at once: full speed bonus, streak grows by 10 up to 50.
+        for i in 0..7 {
+            let right = q.question().unwrap().answer;
+            let a = q.answer(Some(right), now).unwrap().clone();
+            assert!(a.right);
+            assert_eq!(a.points, 100 + 50 + (i * 10).min(50));
+            assert_eq!(a.grade(q.limit_ms), Grade::Good);
+            q.next(now);
+        }
+        // Right but slow (8 of 10 seconds): a smaller speed bonus, and Hard.
+        let right = q.question().unwrap().answer;
+        now += 8_000;
+        let a = q.answer(Some(right), now).unwrap().clone();
+        assert_eq!(a.points, 100 + 10 + 50);
+        assert_eq!(a.grade(q.limit_ms), Grade::Hard);
+        q.next(now);
+        // Wrong: nothing, the streak resets, Again.
+        let wrong = (q.question().unwrap().answer + 1) % q.question().unwrap().choices.len();
+        let a = q.answer(Some(wrong), now).unwrap().clone();
+        assert_eq!((a.right, a.points), (false, 0));
+        assert_eq!(a.grade(q.limit_ms), Grade::Again);
+        assert_eq!(q.streak, 0);
+        q.next(now);
+        // Time out: tick ends the question as wrong.
+        assert!(!q.tick(now + 9_999));
+        assert_eq!(q.remaining_ms(now + 9_999), Some(1));
+        assert!(q.tick(now + 10_000));
+        assert_eq!(q.answers.last().unwrap().chosen, None);
+        assert!(!q.answers.last().unwrap().right);
+        assert_eq!(q.mistakes().count(), 2);
+        assert!(q.score <= q.max_score());
+    }
+
+    #[test]
+    fn the_streak_bonus_can_be_switched_off_and_untimed_has_no_timeout() {
+        let mut q = Quiz::new(deck(), &Scope::default(), 10, None, false, 5, 0);
+        for _ in 0..3 {
+            let right = q.question().unwrap().answer;
+            assert_eq!(q.answer(Some(right), 0).unwrap().points, 150);
+            q.next(0);
+        }
+        assert!(!q.tick(1_000_000_000));
+        assert_eq!(q.remaining_ms(5), None);
+        assert_eq!(q.max_score(), 10 * 150);
+    }
+
+    #[test]
+    fn a_perfect_player_scores_full_marks() {
+        let mut q = Quiz::new(deck(), &Scope::default(), 20, Some(15_000), true, 11, 0);
+        while let Some(question) = q.question() {
+            let right = question.answer;
+            q.answer(Some(right), q.shown_ms);
+            q.next(q.shown_ms);
+        }
+        assert_eq!(q.right_count(), 20);
+        assert_eq!(q.score, q.max_score());
+    }
+
+    #[test]
+    fn scope_limits_questions() {
+        let scope = Scope {
+            selection: Selection::Only(["copy-vs-add".to_string()].into()),
+            ..Scope::default()
+        };
+        let q = Quiz::new(deck(), &scope, 20, None, true, 1, 0);
+        assert!(!q.questions.is_empty());
+        assert!(q.questions.iter().all(|q| q.comparison.id == "copy-vs-add"));
+    }
+}
