@@ -36,6 +36,10 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// Whether the browser granted persistent storage (`None`: not asked yet).
     pub persisted: RwSignal<Option<bool>>,
+    /// A new version of the app is installed and waiting.
+    pub update_ready: RwSignal<bool>,
+    /// A timed round (quiz, match) is under way: no update prompt now.
+    pub busy: RwSignal<bool>,
     store: StoredValue<Store, LocalStorage>,
     listener: StoredValue<Option<OtherTabs>, LocalStorage>,
 }
@@ -65,6 +69,8 @@ impl AppState {
             scheduler,
             notices: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
+            busy: RwSignal::new(false),
             store: StoredValue::new_local(opened.store),
             listener: StoredValue::new_local(None),
         };

@@ -6,4 +6,5 @@ pub mod document;
 pub mod download;
 pub mod keys;
 pub mod location;
+pub mod sw;
 pub mod timer;

@@ -39,7 +39,9 @@ pub fn mount() {
 #[component]
 pub fn App() -> impl IntoView {
     let deck: &'static Deck = Box::leak(Box::new(content::embedded()));
-    provide_context(AppState::new(deck));
+    let app = AppState::new(deck);
+    provide_context(app);
+    crate::platform::sw::register(move || app.update_ready.set(true));
     provide_context(BrowseState {
         query: RwSignal::new(String::new()),
     });

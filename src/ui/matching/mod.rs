@@ -75,6 +75,7 @@ pub fn MatchScreen() -> impl IntoView {
             b.pairs.len()
         ));
         board.set(Some(b));
+        app.busy.set(true);
         generation.update(|g| *g += 1);
         record.set(None);
         wrong.set(None);
@@ -154,6 +155,7 @@ pub fn MatchScreen() -> impl IntoView {
             Pick::Ignored => {}
         }
         if b.is_done() {
+            app.busy.set(false);
             let tenths = b.tenths(t.ms);
             let key = records_key();
             let best = app
@@ -179,6 +181,8 @@ pub fn MatchScreen() -> impl IntoView {
             request_animation_frame(|| focus_by_id("match-result"));
         }
     };
+
+    on_cleanup(move || app.busy.set(false));
 
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let Some(b) = board.get_untracked() else {

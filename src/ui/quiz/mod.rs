@@ -77,6 +77,7 @@ pub fn QuizScreen() -> impl IntoView {
         );
         clock.set(t.ms);
         quiz.set(Some(q));
+        app.busy.set(true);
         focus_soon("question");
     };
 
@@ -144,6 +145,9 @@ pub fn QuizScreen() -> impl IntoView {
         });
         clock.set(t.ms);
         let over = quiz.with_untracked(|q| q.as_ref().is_some_and(Quiz::is_over));
+        if over {
+            app.busy.set(false);
+        }
         focus_soon(if over { "quiz-summary" } else { "question" });
     };
 
@@ -163,6 +167,8 @@ pub fn QuizScreen() -> impl IntoView {
             settle(t);
         }
     });
+
+    on_cleanup(move || app.busy.set(false));
 
     use_shortcuts(move |ev| {
         let Some((answered, n)) = quiz.with_untracked(|q| {
@@ -334,10 +340,10 @@ fn Playing(
                 .map(|limit| {
                     let left = move || remaining().unwrap_or(0);
                     let secs = move || left().div_ceil(1000);
-                    let width = move || format!("width: {}%", u64::from(left()) * 100 / u64::from(limit.max(1)));
+                    let width = move || format!("{}%", u64::from(left()) * 100 / u64::from(limit.max(1)));
                     view! {
                         <div class="countdown" class:countdown--short=move || left() <= 5_000>
-                            <div class="countdown__bar" style=width></div>
+                            <div class="countdown__bar" style:width=width></div>
                             <p class="countdown__text" role="timer" aria-label="Time left">
                                 {secs}
                                 " s"

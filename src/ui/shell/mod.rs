@@ -83,6 +83,7 @@ pub fn Shell(route: Signal<Route>, children: Children) -> impl IntoView {
         </header>
         <main id="main" class="app-main" tabindex="-1">
             <Notices />
+            <UpdatePrompt />
             {children()}
         </main>
     }
@@ -148,5 +149,29 @@ fn Notices() -> impl IntoView {
                 </div>
             </For>
         </div>
+    }
+}
+
+/// "Update available — reload": shown when a new version waits, but never during a timed
+/// round. Progress is already saved (after every change), so reloading loses nothing.
+#[component]
+fn UpdatePrompt() -> impl IntoView {
+    let app: AppState = expect_context();
+    let dismissed = RwSignal::new(false);
+    let show = move || app.update_ready.get() && !app.busy.get() && !dismissed.get();
+    view! {
+        <Show when=show>
+            <div class="update" role="status">
+                <p>"A new version of diffdeck is ready."</p>
+                <div class="notice__actions">
+                    <button class="button button--primary" type="button" on:click=move |_| crate::platform::sw::apply_update()>
+                        "Reload"
+                    </button>
+                    <button class="button button--quiet" type="button" on:click=move |_| dismissed.set(true)>
+                        "Later"
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }

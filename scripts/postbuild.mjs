@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Trunk post_build hook (Trunk.toml): finishes dist/ for a static host.
+//  1. a Content-Security-Policy meta tag allowing only this origin, with the hash of the
+//     inline script trunk emits;
+//  2. the service worker (Workbox generateSW), precaching every file the build emitted,
+//     versioned by content;
+//  3. precompressed .br and .gz siblings for hosts that serve them.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { generateSW } from 'workbox-build';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+// 1. CSP: hash every inline <script> so nothing else inline can run.
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
+);
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '');
+html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+writeFileSync(indexPath, html);
+
+// 2. The service worker.
+const { count, size, warnings } = await generateSW({
+  globDirectory: dir,
+  globPatterns: ['**/*.{html,js,wasm,css,png,svg,webmanifest}'],
+  globIgnores: ['sw.js'],
+  swDest: join(dir, 'sw.js'),
+  inlineWorkboxRuntime: true,
+  mode: 'production',
+  sourcemap: false,
+  navigateFallback: 'index.html',
+  cleanupOutdatedCaches: true,
+  // A new version waits until the user says "reload" (see src/platform/sw.rs).
+  skipWaiting: false,
+  clientsClaim: true,
+  // Trunk's hashed files never change under the same name.
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+  maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+});
+for (const w of warnings) console.warn(`postbuild: ${w}`);
+console.log(`postbuild: service worker precaches ${count} files, ${(size / 1024).toFixed(1)} KB`);
+
+// 3. Precompressed siblings.
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.webmanifest', '.json']);
+for (const name of readdirSync(dir)) {
+  const path = join(dir, name);
+  if (!statSync(path).isFile() || !compressible.has(extname(name))) continue;
+  const data = readFileSync(path);
+  writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+}
