@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: prints numbers and saves them in bench/. Not part of the test run.
 #  1. parse/load time of the embedded deck (native, cargo bench);
-#  2. first-load sizes of the release build (raw, gzip -9, brotli -q 11).
+#  2. first-load sizes of the release build (raw, gzip -9, brotli -q 11);
+#  3. Lighthouse (mobile, 3 runs), load-to-interactive and interaction timings
+#     (scripts/bench.mjs; fetches lighthouse@12.2.3 with npx on first use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -18,6 +20,7 @@ mkdir -p bench
   trunk build --release --offline >/dev/null 2>&1
   echo "## First-load sizes (dist/: wasm, JS, CSS that index.html loads)"
   node scripts/sizes.mjs
+  node scripts/bench.mjs
 } | tee "$out"
 echo
 echo "saved to $out"

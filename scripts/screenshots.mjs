@@ -36,6 +36,8 @@ const SCREENS = [
     await page.getByRole('button', { name: 'Start' }).click();
     await page.keyboard.press('2');
   }],
+  ['progress', '#/progress', null],
+  ['settings', '#/settings', null],
 ];
 const SIZES = [
   ['phone', { width: 360, height: 780 }, true],

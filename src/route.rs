@@ -13,6 +13,10 @@ pub enum Route {
     Match,
     /// The timed quiz (`#/quiz`).
     Quiz,
+    /// Where the user stands (`#/progress`).
+    Progress,
+    /// Settings and the user's data (`#/settings`).
+    Settings,
     /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`).
     Flashcards { only: Vec<String> },
     /// A hash the app does not know.
@@ -30,6 +34,8 @@ impl Route {
             None if path.is_empty() => Route::Browse,
             None if path == "match" => Route::Match,
             None if path == "quiz" => Route::Quiz,
+            None if path == "progress" => Route::Progress,
+            None if path == "settings" => Route::Settings,
             None if path == "flashcards" => match ids_param(query) {
                 Some(only) => Route::Flashcards { only },
                 None => Route::NotFound(hash.to_string()),
@@ -46,6 +52,8 @@ impl Route {
             Route::Comparison(id) => format!("#/c/{id}"),
             Route::Match => "#/match".to_string(),
             Route::Quiz => "#/quiz".to_string(),
+            Route::Progress => "#/progress".to_string(),
+            Route::Settings => "#/settings".to_string(),
             Route::Flashcards { only } if only.is_empty() => "#/flashcards".to_string(),
             Route::Flashcards { only } => format!("#/flashcards?c={}", only.join(",")),
             Route::NotFound(hash) => hash.clone(),
@@ -115,7 +123,7 @@ mod tests {
 
     #[test]
     fn game_links_round_trip() {
-        for route in [Route::Match, Route::Quiz] {
+        for route in [Route::Match, Route::Quiz, Route::Progress, Route::Settings] {
             assert_eq!(Route::from_hash(&route.href()), route);
         }
     }

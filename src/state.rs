@@ -12,7 +12,7 @@ use crate::domain::progress::{Confusion, Progress, Review, ReviewKey, Settings, 
 use crate::domain::schedule::{CardState, Now, Scheduler};
 use crate::domain::search::SearchIndex;
 use crate::platform;
-use crate::storage::format::KEY;
+use crate::storage::format::{decode, encode, Problem, KEY};
 use crate::storage::local::{self, MemoryOnly, OtherTabs, StorageNotice, Store};
 
 /// A message for the user about their data, shown until dismissed.
@@ -40,6 +40,8 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// A timed round (quiz, match) is under way: no update prompt now.
     pub busy: RwSignal<bool>,
+    /// The progress as it was before a reset, until the tab closes (for undo).
+    pub before_reset: RwSignal<Option<Progress>>,
     store: StoredValue<Store, LocalStorage>,
     listener: StoredValue<Option<OtherTabs>, LocalStorage>,
 }
@@ -71,6 +73,7 @@ impl AppState {
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             busy: RwSignal::new(false),
+            before_reset: RwSignal::new(None),
             store: StoredValue::new_local(opened.store),
             listener: StoredValue::new_local(None),
         };
@@ -153,6 +156,82 @@ impl AppState {
         let mut notice = None;
         self.store.update_value(|store| {
             self.progress.update(|p| notice = store.save(p));
+        });
+        if let Some(n) = notice {
+            self.notify(n);
+        }
+    }
+
+    /// Offers all progress as a JSON file, and remembers when.
+    pub fn export(&self) {
+        let now = now();
+        self.progress.update(|p| p.last_export_ms = now.ms);
+        self.save();
+        let text = self.progress.with_untracked(encode);
+        let name = format!(
+            "diffdeck-progress-{}.json",
+            crate::domain::calendar::iso(now.day)
+        );
+        platform::download::download_text(&name, &text, "application/json");
+    }
+
+    /// Reads a backup file: the progress in it, or what is wrong with it.
+    pub fn read_backup(text: &str) -> Result<(Progress, Vec<String>), Vec<String>> {
+        let decoded = decode(text);
+        let fatal = decoded.problems.iter().any(|p| {
+            matches!(
+                p,
+                Problem::TooLarge { .. }
+                    | Problem::NotJson { .. }
+                    | Problem::NotAnObject
+                    | Problem::NoVersion
+                    | Problem::UnknownVersion { .. }
+            )
+        });
+        let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+        if fatal {
+            Err(messages)
+        } else {
+            Ok((decoded.progress, messages))
+        }
+    }
+
+    /// Brings in an imported record: merged with the current one, or replacing it.
+    pub fn import(&self, imported: Progress, merge: bool) {
+        if merge {
+            self.progress.update(|p| p.merge(&imported));
+            self.save();
+        } else {
+            self.progress.set(imported);
+            self.replace_stored();
+        }
+    }
+
+    /// Clears all progress but the settings; [`Self::undo_reset`] brings it back until the
+    /// tab closes.
+    pub fn reset(&self) {
+        let before = self.progress.get_untracked();
+        let settings = before.settings.clone();
+        self.before_reset.set(Some(before));
+        self.progress.set(Progress {
+            settings,
+            ..Progress::default()
+        });
+        self.replace_stored();
+    }
+
+    pub fn undo_reset(&self) {
+        if let Some(before) = self.before_reset.get_untracked() {
+            self.before_reset.set(None);
+            self.progress.set(before);
+            self.replace_stored();
+        }
+    }
+
+    fn replace_stored(&self) {
+        let mut notice = None;
+        self.store.update_value(|store| {
+            self.progress.with_untracked(|p| notice = store.replace(p));
         });
         if let Some(n) = notice {
             self.notify(n);

@@ -1,6 +1,8 @@
 //! The rules of the app: plain data and pure functions, `std` and `serde` only.
 //! Time and randomness come in as arguments. Never imports another layer of the app.
 
+pub mod backup;
+pub mod calendar;
 pub mod cards;
 pub mod deck;
 pub mod fsrs;
@@ -10,4 +12,5 @@ pub mod quiz;
 pub mod rng;
 pub mod schedule;
 pub mod search;
+pub mod stats;
 pub mod study;

@@ -188,6 +188,8 @@ pub struct Progress {
     pub records: Records,
     /// Days with at least one review before `base` was compacted, for streaks.
     pub compacted_days: BTreeMap<i32, u32>,
+    /// When the progress was last exported to a file (ms; 0: never).
+    pub last_export_ms: i64,
 }
 
 impl Progress {
@@ -304,6 +306,7 @@ impl Progress {
             let e = self.compacted_days.entry(*day).or_insert(0);
             *e = (*e).max(*n);
         }
+        self.last_export_ms = self.last_export_ms.max(other.last_export_ms);
     }
 
     /// When the log has grown past [`COMPACT_AT`], folds all but the newest

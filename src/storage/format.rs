@@ -155,6 +155,9 @@ fn read_fields(mut map: BTreeMap<String, Raw>, problems: &mut Vec<Problem>) -> P
         settings: lenient("settings", take("settings"), problems),
         records: lenient("records", take("records"), problems),
         compacted_days: entries::<i32, u32, _>("compacted_days", take("compacted_days"), problems),
+        last_export_ms: take("last_export_ms")
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .unwrap_or_default(),
     }
 }
 

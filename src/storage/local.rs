@@ -35,6 +35,9 @@ pub enum StorageNotice {
 /// The browser's storage for the progress record, or none.
 pub struct Store {
     storage: Option<web_sys::Storage>,
+    /// What this tab last wrote: when the stored text is still that, no other tab wrote
+    /// since, and saving need not read it back.
+    last_written: Option<String>,
 }
 
 /// What [`Store::open`] found.
@@ -61,7 +64,10 @@ impl Store {
     pub fn open(now_ms: i64) -> Opened {
         let Some(storage) = local_storage() else {
             return Opened {
-                store: Store { storage: None },
+                store: Store {
+                    storage: None,
+                    last_written: None,
+                },
                 progress: Progress::default(),
                 notices: vec![StorageNotice::MemoryOnly(MemoryOnly::Unavailable)],
             };
@@ -70,6 +76,7 @@ impl Store {
             return Opened {
                 store: Store {
                     storage: Some(storage),
+                    last_written: None,
                 },
                 progress: Progress::default(),
                 notices: Vec::new(),
@@ -80,6 +87,7 @@ impl Store {
             return Opened {
                 store: Store {
                     storage: Some(storage),
+                    last_written: None,
                 },
                 progress: decoded.progress,
                 notices: Vec::new(),
@@ -91,6 +99,7 @@ impl Store {
             Opened {
                 store: Store {
                     storage: Some(storage),
+                    last_written: None,
                 },
                 progress: decoded.progress,
                 notices: vec![StorageNotice::Recovered {
@@ -101,7 +110,10 @@ impl Store {
         } else {
             // No room for a copy: leave the original in place and write nothing.
             Opened {
-                store: Store { storage: None },
+                store: Store {
+                    storage: None,
+                    last_written: None,
+                },
                 progress: decoded.progress,
                 notices: vec![
                     StorageNotice::Recovered {
@@ -116,7 +128,10 @@ impl Store {
 
     /// A store that keeps nothing (storage unavailable, or for tests).
     pub fn memory() -> Store {
-        Store { storage: None }
+        Store {
+            storage: None,
+            last_written: None,
+        }
     }
 
     pub fn is_persistent(&self) -> bool {
@@ -128,18 +143,35 @@ impl Store {
     pub fn save(&mut self, progress: &mut Progress) -> Option<StorageNotice> {
         let storage = self.storage.as_ref()?;
         if let Some(text) = storage.get_item(KEY).ok().flatten() {
-            let theirs = decode(&text);
-            if theirs.problems.is_empty() {
-                progress.merge(&theirs.progress);
+            if self.last_written.as_ref() != Some(&text) {
+                let theirs = decode(&text);
+                if theirs.problems.is_empty() {
+                    progress.merge(&theirs.progress);
+                }
             }
         }
-        match storage.set_item(KEY, &encode(progress)) {
-            Ok(()) => None,
+        self.write(progress)
+    }
+
+    fn write(&mut self, progress: &Progress) -> Option<StorageNotice> {
+        let storage = self.storage.as_ref()?;
+        let text = encode(progress);
+        match storage.set_item(KEY, &text) {
+            Ok(()) => {
+                self.last_written = Some(text);
+                None
+            }
             Err(_) => {
                 self.storage = None;
                 Some(StorageNotice::MemoryOnly(MemoryOnly::Full))
             }
         }
+    }
+
+    /// Writes `progress` over what is stored, without merging (a reset, or an import that
+    /// replaces). Like [`Self::save`], a failed write switches to memory.
+    pub fn replace(&mut self, progress: &Progress) -> Option<StorageNotice> {
+        self.write(progress)
     }
 
     /// The text stored under `key` (a backup, or the original), for download.

@@ -5,9 +5,11 @@ pub mod browse;
 pub mod comparison;
 pub mod flip;
 pub mod matching;
+pub mod progress;
 pub mod quiz;
 pub mod rich;
 pub mod scope;
+pub mod settings;
 pub mod shell;
 
 use leptos::prelude::*;
@@ -42,6 +44,8 @@ pub fn App() -> impl IntoView {
     let app = AppState::new(deck);
     provide_context(app);
     crate::platform::sw::register(move || app.update_ready.set(true));
+    // Theme and motion settings go out to the document.
+    Effect::new(move |_| app.progress.with(|p| settings::apply_display(&p.settings)));
     provide_context(BrowseState {
         query: RwSignal::new(String::new()),
     });
@@ -71,6 +75,8 @@ pub fn App() -> impl IntoView {
                 Route::Flashcards { only } => view! { <flip::FlashcardsScreen only=only /> }.into_any(),
                 Route::Match => view! { <matching::MatchScreen /> }.into_any(),
                 Route::Quiz => view! { <quiz::QuizScreen /> }.into_any(),
+                Route::Progress => view! { <progress::ProgressScreen /> }.into_any(),
+                Route::Settings => view! { <settings::SettingsScreen /> }.into_any(),
                 Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
             }}
         </shell::Shell>

@@ -191,6 +191,7 @@ test.describe('Stored progress', () => {
     await expect(notice).toContainText('could not be read');
     await notice.getByText('What was wrong').click();
     await expect(notice).toContainText('not valid JSON');
+    await expectNoAxeViolations(page);
     const backups = await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith('diffdeck:progress:backup:')),
     );

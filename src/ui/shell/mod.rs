@@ -41,6 +41,18 @@ const NAV: &[NavItem] = &[
         icon: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M9.5 9.5a2.5 2.5 0 1 1 3.4 2.3c-.6.3-.9.8-.9 1.4v.8M12 16.8v.2",
         active: |r| matches!(r, Route::Quiz),
     },
+    NavItem {
+        label: "Progress",
+        href: "#/progress",
+        icon: "M4 20V10M10 20V4M16 20v-7M22 20H2",
+        active: |r| matches!(r, Route::Progress),
+    },
+    NavItem {
+        label: "Settings",
+        href: "#/settings",
+        icon: "M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M16 4v4M10 10v4M18 16v4",
+        active: |r| matches!(r, Route::Settings),
+    },
 ];
 
 /// Every screen's `<h1>` carries this id, so focus can move to it after a navigation.

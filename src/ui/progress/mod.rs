@@ -1,0 +1,367 @@
+//! Progress: where the user stands. Mastery per phase and comparison (FSRS recall), the
+//! week ahead, a heatmap of twelve weeks, streaks, the most confused pairs, personal
+//! bests, the interview countdown with projected readiness, and the storage status. Charts
+//! are SVG drawn here, labelled with numbers (readable without colour) and backed by text.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::domain::backup::reviews_since;
+use crate::domain::calendar;
+use crate::domain::cards::{cards, Scope};
+use crate::domain::matching::format_tenths;
+use crate::domain::schedule::DAY_MS;
+use crate::domain::stats::{self, PhaseMastery, STREAK_MIN_REVIEWS};
+use crate::platform::document::set_title;
+use crate::route::Route;
+use crate::state::{now, AppState};
+use crate::ui::shell::SCREEN_TITLE;
+
+fn percent(x: f32) -> u32 {
+    (x * 100.0).round() as u32
+}
+
+#[component]
+pub fn ProgressScreen() -> impl IntoView {
+    let app: AppState = expect_context();
+    set_title("Progress — diffdeck");
+    let all_cards = cards(app.deck, &Scope::default());
+    let today = now();
+
+    let mastery = {
+        let all_cards = all_cards.clone();
+        Memo::new(move |_| {
+            let scheduler = app.scheduler.get();
+            app.card_states
+                .with(|s| stats::mastery_by_phase(app.deck, &all_cards, &scheduler, s, today.day))
+        })
+    };
+    let interview = move || {
+        app.progress
+            .with(|p| p.settings.interview_day)
+            .filter(|d| *d > today.day)
+    };
+    let readiness = {
+        let all_cards = all_cards.clone();
+        Memo::new(move |_| {
+            let day = interview()?;
+            let scheduler = app.scheduler.get();
+            Some(
+                app.card_states
+                    .with(|s| stats::mastery_by_phase(app.deck, &all_cards, &scheduler, s, day)),
+            )
+        })
+    };
+    let due = Memo::new(move |_| app.card_states.with(|s| stats::due_ahead(s, today, 7)));
+    let heat = Memo::new(move |_| app.progress.with(|p| stats::heatmap(p, today.day)));
+    let streak = Memo::new(move |_| app.progress.with(|p| stats::streaks(p, today.day)));
+    let confused = Memo::new(move |_| app.progress.with(|p| stats::most_confused(p, 5)));
+    let reviewed_today = move || app.progress.with(|p| p.reviews_on(today.day));
+    let total = move || app.progress.with(|p| p.total_reviews());
+
+    let backup_due = move || {
+        app.progress.with(|p| {
+            let week_old = today.ms - p.last_export_ms > 7 * DAY_MS;
+            week_old && reviews_since(p, p.last_export_ms) > 0
+        })
+    };
+
+    view! {
+        <section class="progress" aria-labelledby=SCREEN_TITLE>
+            <h1 id=SCREEN_TITLE tabindex="-1" class="screen-title">
+                "Progress"
+            </h1>
+            <Show when=backup_due>
+                <div class="update" role="status">
+                    <p>"You have reviews that are not in a backup yet, and the last export is more than a week old."</p>
+                    <a class="button button--primary" href="#/settings">
+                        "Export in settings"
+                    </a>
+                </div>
+            </Show>
+            <div class="tiles-stats">
+                <Stat label="Current streak" value=Signal::derive(move || days(streak.get().0)) />
+                <Stat label="Longest streak" value=Signal::derive(move || days(streak.get().1)) />
+                <Stat label="Reviews today" value=Signal::derive(move || reviewed_today().to_string()) />
+                <Stat label="Reviews in all" value=Signal::derive(move || total().to_string()) />
+            </div>
+            <p class="check__hint">{format!("A day counts towards a streak at {STREAK_MIN_REVIEWS} reviews.")}</p>
+
+            {move || {
+                interview()
+                    .map(|day| {
+                        let left = day - today.day;
+                        view! {
+                            <h2 class="settings__group">
+                                {format!("Interview in {left} day{}", if left == 1 { "" } else { "s" })}
+                            </h2>
+                            <p class="check__hint">
+                                {format!("On {}: how much you are likely to recall, if you keep to the schedule.", calendar::iso(day))}
+                            </p>
+                            <MasteryBars phases=Signal::derive(move || readiness.get().unwrap_or_default()) id="readiness" />
+                        }
+                    })
+            }}
+
+            <h2 class="settings__group">"Mastery today"</h2>
+            <p class="check__hint">"Likelihood of recalling each phase's cards now (FSRS); new cards count as 0 %."</p>
+            <MasteryBars phases=Signal::derive(move || mastery.get()) id="mastery" />
+            <details class="more">
+                <summary>"By comparison"</summary>
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Comparison"</th>
+                            <th scope="col">"Mastery"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            mastery
+                                .get()
+                                .into_iter()
+                                .flat_map(|p| p.comparisons)
+                                .map(|(id, title, m)| {
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <a href=Route::Comparison(id).href()>{title}</a>
+                                            </td>
+                                            <td>{format!("{} %", percent(m))}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </details>
+
+            <h2 class="settings__group">"The week ahead"</h2>
+            <DueChart due=due />
+
+            <h2 class="settings__group">"Last twelve weeks"</h2>
+            <Heatmap heat=heat today=today.day />
+
+            <h2 class="settings__group">"Most confused"</h2>
+            {move || {
+                let pairs = confused.get();
+                if pairs.is_empty() {
+                    return view! { <p class="check__hint">"No mix-ups recorded yet: match and quiz record them."</p> }
+                        .into_any();
+                }
+                let ids: BTreeSet<String> = pairs.iter().map(|p| p.comparison.clone()).collect();
+                let drill = Route::Flashcards { only: ids.into_iter().collect() }.href();
+                view! {
+                    <ul class="confused">
+                        {pairs
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <li>
+                                        <strong>{p.right}</strong>
+                                        " mistaken for "
+                                        <strong>{p.chosen}</strong>
+                                        {format!(" — {} time{}", p.count, if p.count == 1 { "" } else { "s" })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <a class="button button--primary" href=drill>
+                        "Drill these"
+                    </a>
+                }
+                    .into_any()
+            }}
+
+            <h2 class="settings__group">"Personal bests"</h2>
+            <Bests />
+
+            <h2 class="settings__group">"Storage"</h2>
+            <p>
+                {move || match (app.is_persistent(), app.persisted.get()) {
+                    (false, _) => "Progress is kept in memory only (see the notice above).",
+                    (true, Some(true)) => "The browser keeps this app's data even when space runs low.",
+                    (true, Some(false)) => "The browser may clear this app's data when space runs low: export a backup now and then.",
+                    (true, None) => "Persistent storage is requested after your first review.",
+                }}
+            </p>
+        </section>
+    }
+}
+
+fn days(n: u32) -> String {
+    format!("{n} day{}", if n == 1 { "" } else { "s" })
+}
+
+#[component]
+fn Stat(label: &'static str, value: Signal<String>) -> impl IntoView {
+    view! {
+        <div class="stat">
+            <p class="stat__value">{move || value.get()}</p>
+            <p class="stat__label">{label}</p>
+        </div>
+    }
+}
+
+/// Horizontal bars, one per phase, each with its number as text.
+#[component]
+fn MasteryBars(phases: Signal<Vec<PhaseMastery>>, id: &'static str) -> impl IntoView {
+    view! {
+        <ul class="bars" id=id>
+            {move || {
+                phases
+                    .get()
+                    .into_iter()
+                    .map(|p| {
+                        let pct = percent(p.mastery);
+                        view! {
+                            <li class="bar">
+                                <span class="bar__label">{format!("Phase {} – {}", p.number, p.title)}</span>
+                                <span class="bar__track" aria-hidden="true">
+                                    <span class="bar__fill" style:width=format!("{pct}%")></span>
+                                </span>
+                                <span class="bar__value">{format!("{pct} %")}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+/// Cards due over the next seven days: an SVG column chart with counts on the columns, and
+/// the same numbers as a sentence for screen readers.
+#[component]
+fn DueChart(due: Memo<Vec<usize>>) -> impl IntoView {
+    const W: usize = 320;
+    const H: usize = 120;
+    let label = |i: usize| match i {
+        0 => "Today".to_string(),
+        1 => "Tmrw".to_string(),
+        n => format!("+{n}d"),
+    };
+    view! {
+        <figure class="chart">
+            {move || {
+                let due = due.get();
+                let max = due.iter().copied().max().unwrap_or(0).max(1);
+                let col = W / due.len().max(1);
+                let bars = due
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &n)| {
+                        let h = (H - 40) * n / max;
+                        let x = i * col + 6;
+                        let y = H - 20 - h;
+                        view! {
+                            <rect class="chart__bar" x=x y=y width=col - 12 height=h.max(1) rx="3" />
+                            <text class="chart__num" x=x + (col - 12) / 2 y=y - 4 text-anchor="middle">{n}</text>
+                            <text class="chart__axis" x=x + (col - 12) / 2 y=H - 4 text-anchor="middle">{label(i)}</text>
+                        }
+                    })
+                    .collect_view();
+                let summary = due
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| format!("{}: {n}", match i { 0 => "today".into(), 1 => "tomorrow".into(), d => format!("in {d} days") }))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                view! {
+                    <svg class="chart__svg" viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("Cards due — {summary}")>
+                        {bars}
+                    </svg>
+                }
+            }}
+        </figure>
+    }
+}
+
+/// Reviews per day, twelve weeks in columns of seven days; shade and a number in each
+/// cell's title, plus a summary sentence.
+#[component]
+fn Heatmap(heat: Memo<Vec<(i32, usize)>>, today: i32) -> impl IntoView {
+    const CELL: i32 = 14;
+    view! {
+        <figure class="chart">
+            {move || {
+                let heat = heat.get();
+                let first = heat.first().map_or(today, |(d, _)| *d);
+                let active = heat.iter().filter(|(_, n)| *n > 0).count();
+                let reviews: usize = heat.iter().map(|(_, n)| n).sum();
+                let cells = heat
+                    .iter()
+                    .map(|&(day, n)| {
+                        let offset = day - first;
+                        let (x, y) = ((offset / 7) * (CELL + 3), (offset % 7) * (CELL + 3));
+                        let level = match n {
+                            0 => 0,
+                            1..=4 => 1,
+                            5..=9 => 2,
+                            10..=19 => 3,
+                            _ => 4,
+                        };
+                        view! {
+                            <rect class=format!("heat heat--{level}") x=x y=y width=CELL height=CELL rx="3">
+                                <title>{format!("{}: {n} reviews", calendar::iso(day))}</title>
+                            </rect>
+                        }
+                    })
+                    .collect_view();
+                let width = 12 * (CELL + 3);
+                let height = 7 * (CELL + 3);
+                let summary = format!("{reviews} reviews on {active} of the last 84 days");
+                view! {
+                    <svg class="chart__svg chart__svg--heat" viewBox=format!("0 0 {width} {height}") role="img" aria-label=summary.clone()>
+                        {cells}
+                    </svg>
+                    <figcaption class="check__hint">{summary} ". Darker: more reviews; each square is a day, oldest at the top left."</figcaption>
+                }
+            }}
+        </figure>
+    }
+}
+
+#[component]
+fn Bests() -> impl IntoView {
+    let app: AppState = expect_context();
+    let describe = |key: &str| -> String {
+        let (scope, size) = key.rsplit_once(':').unwrap_or((key, ""));
+        let scope = match scope {
+            "all" => "Whole deck".to_string(),
+            s if s.starts_with("phase-") => format!("Phase {}", &s[6..]),
+            _ => "Chosen comparisons".to_string(),
+        };
+        if size.is_empty() {
+            scope
+        } else {
+            format!("{scope}, {size}")
+        }
+    };
+    view! {
+        {move || {
+            let records = app.progress.with(|p| p.records.clone());
+            if records.best_match.is_empty() && records.best_quiz.is_empty() {
+                return view! { <p class="check__hint">"Play match or a quiz to set your first records."</p> }.into_any();
+            }
+            view! {
+                <ul class="bests">
+                    {records
+                        .best_match
+                        .iter()
+                        .map(|(k, t)| view! { <li>{format!("Match — {} pairs: {}", describe(k), format_tenths(*t))}</li> })
+                        .collect_view()}
+                    {records
+                        .best_quiz
+                        .iter()
+                        .map(|(k, s)| view! { <li>{format!("Quiz — {} questions: {s} points", describe(k))}</li> })
+                        .collect_view()}
+                </ul>
+            }
+                .into_any()
+        }}
+    }
+}
