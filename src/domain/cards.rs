@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use super::deck::{Comparison, Deck, Phase, Point, Side};
+use super::deck::{fold, Comparison, Deck, Phase, Point, Side};
 
 /// Which side of a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -187,16 +187,6 @@ pub fn point_cards<'a>(phase: &'a Phase, comparison: &'a Comparison) -> Vec<Card
         }
     }
     out
-}
-
-/// Lower-case letters and digits separated by single spaces: what a point says, without
-/// its punctuation or styling, so a typo fix in punctuation keeps the id.
-fn fold(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// 32-bit FNV-1a: a tiny, stable hash (std's hashers may change between Rust releases).

@@ -148,6 +148,28 @@ pub fn comparison_id(left: &str, right: &str) -> String {
     format!("{}-vs-{}", slug(left), slug(right))
 }
 
+/// Words of `s`, lower-cased (ASCII) and joined by single spaces, punctuation dropped:
+/// "Default  ARGS." and "default args" fold alike. Used to compare texts and names.
+pub fn fold(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The shipped deck, for the domain's own tests (read from build.rs's output, since the
+/// domain may not depend on `content`).
+#[cfg(test)]
+pub(crate) fn test_deck() -> &'static Deck {
+    use std::sync::OnceLock;
+    static DECK: OnceLock<Deck> = OnceLock::new();
+    DECK.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/deck.json")))
+            .expect("deck.json")
+    })
+}
+
 /// Lower-case ASCII letters and digits, every other run of characters becomes one `-`.
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::cards::{point_cards, Face, Scope, Which};
-use super::deck::{Comparison, Deck, Phase};
+use super::deck::{fold, Comparison, Deck, Phase};
 use super::fsrs::Grade;
 use super::rng::Rng;
 
@@ -76,14 +76,6 @@ pub struct Board {
     pub grades: Vec<Option<Grade>>,
 }
 
-fn words(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 impl Board {
     /// A board of up to `pairs` pairs from `scope`, built from `seed`. Comparisons come in
     /// deck order from a random start, so a board holds one phase and its neighbours.
@@ -126,7 +118,7 @@ impl Board {
                 });
             }
             // Both sides or nothing, and no name twice on a board.
-            let keys: Vec<String> = both.iter().map(|p| words(p.name())).collect();
+            let keys: Vec<String> = both.iter().map(|p| fold(p.name())).collect();
             if both.len() == 2 && keys.iter().all(|k| !names.contains(k)) && keys[0] != keys[1] {
                 names.extend(keys);
                 chosen.extend(both);
@@ -260,13 +252,7 @@ mod tests {
     use super::*;
     use crate::domain::cards::Selection;
 
-    fn deck() -> &'static Deck {
-        use std::sync::OnceLock;
-        static DECK: OnceLock<Deck> = OnceLock::new();
-        DECK.get_or_init(|| {
-            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/deck.json"))).unwrap()
-        })
-    }
+    use crate::domain::deck::test_deck as deck;
 
     #[test]
     fn boards_hold_both_sides_of_each_comparison_and_no_name_twice() {
@@ -275,7 +261,7 @@ mod tests {
                 let b = Board::new(deck(), &Scope::default(), pairs, seed);
                 assert_eq!(b.pairs.len(), pairs, "seed {seed}");
                 assert_eq!(b.tiles.len(), pairs * 2);
-                let names: BTreeSet<String> = b.pairs.iter().map(|p| words(p.name())).collect();
+                let names: BTreeSet<String> = b.pairs.iter().map(|p| fold(p.name())).collect();
                 assert_eq!(names.len(), pairs, "seed {seed}: a name twice");
                 for p in &b.pairs {
                     let both = b
@@ -294,10 +280,10 @@ mod tests {
         for seed in 0..300 {
             let b = Board::new(deck(), &Scope::default(), 8, seed);
             for p in &b.pairs {
-                let desc = words(&p.description);
+                let desc = fold(&p.description);
                 for q in &b.pairs {
                     let side = q.comparison.side(q.side);
-                    let fits = side.points.iter().any(|pt| words(&pt.text.plain()) == desc);
+                    let fits = side.points.iter().any(|pt| fold(&pt.text.plain()) == desc);
                     let same = q.comparison.id == p.comparison.id && q.side == p.side;
                     assert_eq!(
                         fits,

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 
 use super::cards::{point_cards, Card, Face, Scope, Which};
-use super::deck::{Comparison, Deck, Phase};
+use super::deck::{fold, Comparison, Deck, Phase};
 use super::fsrs::Grade;
 use super::rng::Rng;
 
@@ -57,14 +57,6 @@ fn words(s: &str) -> BTreeSet<String> {
         .map(str::to_ascii_lowercase)
         .filter(|w| !matches!(w.as_str(), "docker" | "the" | "and"))
         .collect()
-}
-
-fn fold(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Every point that can be asked, with its card, in deck order.
@@ -428,13 +420,7 @@ mod tests {
     use super::*;
     use crate::domain::cards::Selection;
 
-    fn deck() -> &'static Deck {
-        use std::sync::OnceLock;
-        static DECK: OnceLock<Deck> = OnceLock::new();
-        DECK.get_or_init(|| {
-            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/deck.json"))).unwrap()
-        })
-    }
+    use crate::domain::deck::test_deck as deck;
 
     #[test]
     fn every_question_the_deck_can_produce_has_exactly_one_right_answer() {

@@ -225,36 +225,27 @@ impl Drop for OtherTabs {
 /// Asks the browser to keep this site's storage under pressure
 /// (`navigator.storage.persist()`); calls `done` with the answer.
 pub fn request_persistence(done: impl FnOnce(bool) + 'static) {
-    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
-        return;
-    };
-    let Ok(promise) = manager.persist() else {
-        return;
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        let granted = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false);
-        done(granted);
-    });
+    ask_storage_manager(web_sys::StorageManager::persist, done);
 }
 
 /// Whether the browser already granted persistent storage.
 pub fn check_persisted(done: impl FnOnce(bool) + 'static) {
+    ask_storage_manager(web_sys::StorageManager::persisted, done);
+}
+
+/// Calls a `navigator.storage` method that answers a boolean promise.
+fn ask_storage_manager(
+    method: fn(&web_sys::StorageManager) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
+    done: impl FnOnce(bool) + 'static,
+) {
     let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
         return;
     };
-    let Ok(promise) = manager.persisted() else {
+    let Ok(promise) = method(&manager) else {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let granted = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false);
-        done(granted);
+        let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
+        done(answer.ok().and_then(|v| v.as_bool()).unwrap_or(false));
     });
 }

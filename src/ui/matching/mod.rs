@@ -109,10 +109,11 @@ pub fn MatchScreen() -> impl IntoView {
             Pick::Matched { pair } => {
                 let p = &b.pairs[pair];
                 announcement.set(format!("Matched: {} — {}", p.name(), p.description));
-                // The picked tile is now disabled: keep keyboard focus on the board.
+                // The picked tile is now disabled: keep keyboard focus on the board, at once
+                // (a deferred move could land after the user's next key press).
                 let n = b.tiles.len();
                 if let Some(next) = (1..n).map(|k| (tile + k) % n).find(|&i| !b.is_cleared(i)) {
-                    request_animation_frame(move || focus_by_id(&tile_id(next)));
+                    focus_by_id(&tile_id(next));
                 }
                 if !practice.get_untracked() {
                     if let Some(grade) = b.grades[pair] {

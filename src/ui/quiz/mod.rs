@@ -244,7 +244,6 @@ fn QuizSetup(
     practice: RwSignal<bool>,
     on_start: Callback<()>,
 ) -> impl IntoView {
-    let time_value = move || seconds.get().map_or("off".to_string(), |s| s.to_string());
     view! {
         <form
             class="setup"
@@ -273,20 +272,7 @@ fn QuizSetup(
                     })
                     .collect_view()}
             </fieldset>
-            <div class="field">
-                <label class="field__label" for="quiz-time">"Time per question"</label>
-                <select
-                    id="quiz-time"
-                    class="field__input"
-                    prop:value=time_value
-                    on:change=move |ev| seconds.set(event_target_value(&ev).parse().ok())
-                >
-                    <option value="10">"10 seconds"</option>
-                    <option value="15">"15 seconds"</option>
-                    <option value="30">"30 seconds"</option>
-                    <option value="off">"Off (no time limit)"</option>
-                </select>
-            </div>
+            <QuizTimeSelect id="quiz-time" value=Signal::derive(move || seconds.get()) on_change=Callback::new(move |v| seconds.set(v)) />
             <label class="check">
                 <input
                     type="checkbox"
@@ -542,4 +528,30 @@ fn QuizSummary(
         </div>
     }
     .into_any()
+}
+
+/// Time per question: 10, 15 or 30 seconds, or off (WCAG 2.2.1: timing the user can
+/// adjust). Used by the quiz's setup and by the settings.
+#[component]
+pub fn QuizTimeSelect(
+    id: &'static str,
+    value: Signal<Option<u32>>,
+    on_change: Callback<Option<u32>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>"Time per question"</label>
+            <select
+                id=id
+                class="field__input"
+                prop:value=move || value.get().map_or("off".to_string(), |s| s.to_string())
+                on:change=move |ev| on_change.run(event_target_value(&ev).parse().ok())
+            >
+                <option value="10">"10 seconds"</option>
+                <option value="15">"15 seconds"</option>
+                <option value="30">"30 seconds"</option>
+                <option value="off">"Off (no time limit)"</option>
+            </select>
+        </div>
+    }
 }

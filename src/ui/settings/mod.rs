@@ -9,6 +9,7 @@ use crate::domain::calendar;
 use crate::domain::progress::{Motion, Progress, Settings, Theme};
 use crate::platform::document::set_title;
 use crate::state::AppState;
+use crate::ui::quiz::QuizTimeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 
 #[component]
@@ -94,59 +95,17 @@ pub fn SettingsScreen() -> impl IntoView {
                 </div>
                 <fieldset>
                     <legend>"Flashcards"</legend>
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || app.progress.with(|p| p.settings.pair_cards)
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                set(Box::new(move |s| s.pair_cards = on));
-                            }
-                        />
-                        <span>"Difference cards"</span>
-                    </label>
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || app.progress.with(|p| p.settings.point_cards)
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                set(Box::new(move |s| s.point_cards = on));
-                            }
-                        />
-                        <span>"Which-side cards"</span>
-                    </label>
+                    <Toggle label="Difference cards" get=|s| s.pair_cards set=|s, on| s.pair_cards = on />
+                    <Toggle label="Which-side cards" get=|s| s.point_cards set=|s, on| s.point_cards = on />
                 </fieldset>
                 <InterviewDate />
                 <h2 class="settings__group">"Quiz"</h2>
-                <div class="field">
-                    <label class="field__label" for="quiz-seconds">"Time per question"</label>
-                    <select
-                        id="quiz-seconds"
-                        class="field__input"
-                        prop:value=get(|s| s.quiz_seconds.map_or("off".into(), |n| n.to_string()))
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev).parse().ok();
-                            set(Box::new(move |s| s.quiz_seconds = v));
-                        }
-                    >
-                        <option value="10">"10 seconds"</option>
-                        <option value="15">"15 seconds"</option>
-                        <option value="30">"30 seconds"</option>
-                        <option value="off">"Off (no time limit)"</option>
-                    </select>
-                </div>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || app.progress.with(|p| p.settings.streak_bonus)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            set(Box::new(move |s| s.streak_bonus = on));
-                        }
-                    />
-                    <span>"Streak bonus"</span>
-                </label>
+                <QuizTimeSelect
+                    id="quiz-seconds"
+                    value=Signal::derive(move || app.progress.with(|p| p.settings.quiz_seconds))
+                    on_change=Callback::new(move |v| app.update_settings(move |s| s.quiz_seconds = v))
+                />
+                <Toggle label="Streak bonus" get=|s| s.streak_bonus set=|s, on| s.streak_bonus = on />
                 <h2 class="settings__group">"Display"</h2>
                 <fieldset>
                     <legend>"Theme"</legend>
@@ -412,4 +371,27 @@ pub fn apply_display(settings: &Settings) {
             .is_some_and(|m| m.matches()),
     };
     let _ = root.set_attribute("data-motion", if reduced { "reduced" } else { "full" });
+}
+
+/// A checkbox bound to one boolean setting.
+#[component]
+fn Toggle(
+    label: &'static str,
+    get: fn(&Settings) -> bool,
+    set: fn(&mut Settings, bool),
+) -> impl IntoView {
+    let app: AppState = expect_context();
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || app.progress.with(|p| get(&p.settings))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    app.update_settings(move |s| set(s, on));
+                }
+            />
+            <span>{label}</span>
+        </label>
+    }
 }
