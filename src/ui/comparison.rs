@@ -20,7 +20,7 @@ pub fn ComparisonCard(comparison: &'static Comparison) -> impl IntoView {
                     <Title comparison=comparison />
                 </a>
             </h3>
-            <ComparisonBody comparison=comparison h2=false />
+            <ComparisonBody comparison=comparison level=4 />
         </article>
     }
 }
@@ -39,19 +39,20 @@ pub fn Title(comparison: &'static Comparison) -> impl IntoView {
     }
 }
 
-/// The sides, extras and notes. With `h2` the side names are `<h2>`s (right under a
-/// screen's `<h1>`: a comparison's page, a flashcard); else `<h4>`s under a card's `<h3>`.
+/// The sides, extras and notes. `level` is the heading level of the side names: 2 right
+/// under a screen's `<h1>` (a comparison's page, a flashcard), 3 under an `<h2>` (a quiz
+/// question), 4 under a card's `<h3>` (the deck list).
 #[component]
-pub fn ComparisonBody(comparison: &'static Comparison, h2: bool) -> impl IntoView {
+pub fn ComparisonBody(comparison: &'static Comparison, level: u8) -> impl IntoView {
     view! {
         <div class="sides">
-            <SideColumn side=&comparison.left which="left" h2=h2 />
-            <SideColumn side=&comparison.right which="right" h2=h2 />
+            <SideColumn side=&comparison.left which="left" level=level />
+            <SideColumn side=&comparison.right which="right" level=level />
         </div>
         {comparison
             .extras
             .iter()
-            .map(|group| view! { <Extra group=group h2=h2 /> })
+            .map(|group| view! { <Extra group=group level=level /> })
             .collect_view()}
         {comparison
             .notes
@@ -62,16 +63,16 @@ pub fn ComparisonBody(comparison: &'static Comparison, h2: bool) -> impl IntoVie
 }
 
 #[component]
-fn SideColumn(side: &'static Side, which: &'static str, h2: bool) -> impl IntoView {
+fn SideColumn(side: &'static Side, which: &'static str, level: u8) -> impl IntoView {
     let name = view! {
         <Emoji emoji=side.emoji.as_str() />
         " "
         {side.name.as_str()}
     };
-    let heading = if h2 {
-        view! { <h2 class="side__name">{name}</h2> }.into_any()
-    } else {
-        view! { <h4 class="side__name">{name}</h4> }.into_any()
+    let heading = match level {
+        2 => view! { <h2 class="side__name">{name}</h2> }.into_any(),
+        3 => view! { <h3 class="side__name">{name}</h3> }.into_any(),
+        _ => view! { <h4 class="side__name">{name}</h4> }.into_any(),
     };
     let label = (side.label != side.name)
         .then(|| view! { <p class="side__label">{side.label.as_str()}</p> });
@@ -87,12 +88,12 @@ fn SideColumn(side: &'static Side, which: &'static str, h2: bool) -> impl IntoVi
 }
 
 #[component]
-fn Extra(group: &'static Group, h2: bool) -> impl IntoView {
+fn Extra(group: &'static Group, level: u8) -> impl IntoView {
     let title = group.title.as_str();
-    let heading = if h2 {
-        view! { <h2 class="extra__title">{title}</h2> }.into_any()
-    } else {
-        view! { <h4 class="extra__title">{title}</h4> }.into_any()
+    let heading = match level {
+        2 => view! { <h2 class="extra__title">{title}</h2> }.into_any(),
+        3 => view! { <h3 class="extra__title">{title}</h3> }.into_any(),
+        _ => view! { <h4 class="extra__title">{title}</h4> }.into_any(),
     };
     view! {
         <section class="extra">

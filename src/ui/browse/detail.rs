@@ -37,7 +37,7 @@ pub fn ComparisonScreen(id: String) -> impl IntoView {
                 <Title comparison=comparison />
             </h1>
             <div class="card card--detail">
-                <ComparisonBody comparison=comparison h2=true />
+                <ComparisonBody comparison=comparison level=2 />
             </div>
             <nav class="pager" aria-label="More comparisons">
                 {pager_link(previous, "prev")}

@@ -374,7 +374,7 @@ fn CardView(
                     <p class="flipcard__context">
                         <Title comparison=comparison />
                     </p>
-                    <ComparisonBody comparison=comparison h2=true />
+                    <ComparisonBody comparison=comparison level=2 />
                 </div>
             </div>
         </div>

@@ -431,7 +431,7 @@ fn QuestionView(
                 <p>"The answer: " <strong>{question.choices[right].text.clone()}</strong></p>
                 <details class="feedback__context">
                     <summary>{comparison.title()}</summary>
-                    <ComparisonBody comparison=comparison h2=false />
+                    <ComparisonBody comparison=comparison level=3 />
                 </details>
                 <button class="button button--primary button--wide" type="button" on:click=move |_| next()>
                     {move || {
