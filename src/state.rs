@@ -12,7 +12,7 @@ use crate::domain::progress::{Confusion, Progress, Review, ReviewKey, Settings, 
 use crate::domain::schedule::{CardState, Now, Scheduler};
 use crate::domain::search::SearchIndex;
 use crate::platform;
-use crate::storage::format::{decode, encode, Problem, KEY};
+use crate::storage::format::{encode, KEY};
 use crate::storage::local::{self, MemoryOnly, OtherTabs, StorageNotice, Store};
 
 /// A message for the user about their data, shown until dismissed.
@@ -173,27 +173,6 @@ impl AppState {
             crate::domain::calendar::iso(now.day)
         );
         platform::download::download_text(&name, &text, "application/json");
-    }
-
-    /// Reads a backup file: the progress in it, or what is wrong with it.
-    pub fn read_backup(text: &str) -> Result<(Progress, Vec<String>), Vec<String>> {
-        let decoded = decode(text);
-        let fatal = decoded.problems.iter().any(|p| {
-            matches!(
-                p,
-                Problem::TooLarge { .. }
-                    | Problem::NotJson { .. }
-                    | Problem::NotAnObject
-                    | Problem::NoVersion
-                    | Problem::UnknownVersion { .. }
-            )
-        });
-        let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
-        if fatal {
-            Err(messages)
-        } else {
-            Ok((decoded.progress, messages))
-        }
     }
 
     /// Brings in an imported record: merged with the current one, or replacing it.

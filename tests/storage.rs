@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use diffdeck::domain::fsrs::Grade;
 use diffdeck::domain::progress::{Progress, Review, Source, Theme};
 use diffdeck::domain::schedule::{Now, Scheduler, Stage};
-use diffdeck::storage::format::{decode, encode, Problem, MAX_TEXT, VERSION};
+use diffdeck::storage::format::{decode, encode, read_backup, Problem, MAX_TEXT, VERSION};
 
 const T0: i64 = 1_764_000_000_000;
 
@@ -206,4 +206,36 @@ fn a_duplicated_or_unsorted_log_is_put_in_order() {
     assert_eq!(d.problems, vec![]);
     let at: Vec<i64> = d.progress.log.iter().map(|r| r.at).collect();
     assert_eq!(at, [10, 20]);
+}
+
+#[test]
+fn backup_files_are_accepted_with_warnings_or_refused_with_reasons() {
+    // An export reads back whole.
+    let p = sample();
+    let (back, warnings) = read_backup(&encode(&p)).expect("an export imports");
+    assert_eq!((back, warnings), (p.clone(), vec![]));
+    // Older versions import through the migrations (each fixture is an old export).
+    assert!(read_backup(include_str!("fixtures/progress-v1.json")).is_ok());
+    // A file from a newer diffdeck imports what it can, and says so.
+    let newer = encode(&p).replacen(&format!("\"version\":{VERSION}"), "\"version\":7", 1);
+    let (_, warnings) = read_backup(&newer).unwrap();
+    assert_eq!(warnings.len(), 1);
+    // Damaged entries are skipped with a warning.
+    let damaged = r#"{"version":1,"log":[{"c":"pair:a","t":1,"d":1,"g":3},{"c":"pair:b"}]}"#;
+    let (partial, warnings) = read_backup(damaged).unwrap();
+    assert_eq!(partial.log.len(), 1);
+    assert_eq!(
+        warnings,
+        vec!["1 unreadable entries in `log` were skipped".to_string()]
+    );
+    // Not a progress file at all: refused, with the reason.
+    for (text, reason) in [
+        ("{oops", "not valid JSON"),
+        ("[]", "not a progress record"),
+        ("{\"hello\":1}", "no version number"),
+        ("{\"version\":\"x\"}", "unknown version"),
+    ] {
+        let errors = read_backup(text).expect_err(text);
+        assert!(errors[0].contains(reason), "{text}: {errors:?}");
+    }
 }

@@ -217,3 +217,35 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
     assert_eq!(states.len(), cards.len());
     assert_eq!(progress.states(&scheduler), states);
 }
+
+/// Mastery and projected readiness: recall now, and lower on a later day if nothing is
+/// reviewed meanwhile; phases never studied stay at 0.
+#[test]
+fn mastery_and_readiness_per_phase() {
+    use diffdeck::domain::stats::mastery_by_phase;
+
+    let deck = deck();
+    let all = cards(&deck, &Scope::default());
+    let s = Scheduler::default();
+    let now = Now::new(T0, 0);
+    let mut states = BTreeMap::new();
+    // Every card of phase 2, learned with Easy.
+    for card in all.iter().filter(|c| c.phase.number == 2) {
+        states.insert(card.id.clone(), s.grade(None, Grade::Easy, now));
+    }
+    let today = mastery_by_phase(&deck, &all, &s, &states, now.day);
+    assert_eq!(today.len(), 6);
+    assert_eq!(today[0].mastery, 0.0);
+    assert!(
+        today[1].mastery > 0.99,
+        "just learned: {}",
+        today[1].mastery
+    );
+    assert!(today[1].comparisons.iter().all(|(_, _, m)| *m > 0.99));
+    let later = mastery_by_phase(&deck, &all, &s, &states, now.day + 30);
+    assert!(
+        later[1].mastery < 0.9 && later[1].mastery > 0.5,
+        "after a month: {}",
+        later[1].mastery
+    );
+}

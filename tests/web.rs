@@ -88,3 +88,72 @@ async fn follows_the_hash_to_a_comparison_and_back() {
     drop(handle);
     window().location().set_hash("").unwrap();
 }
+
+mod storage {
+    use diffdeck::domain::fsrs::Grade;
+    use diffdeck::domain::progress::{Progress, Review, Source};
+    use diffdeck::storage::format::{decode, BACKUP_PREFIX, KEY};
+    use diffdeck::storage::local::{StorageNotice, Store};
+    use wasm_bindgen_test::*;
+
+    fn local() -> web_sys::Storage {
+        web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    }
+
+    fn review(card: &str, at: i64) -> Review {
+        Review {
+            card: card.into(),
+            at,
+            day: 1,
+            grade: Grade::Good,
+            source: Source::Flashcard,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn unreadable_data_is_copied_aside_before_anything_is_written() {
+        local().clear().unwrap();
+        local().set_item(KEY, "{not json").unwrap();
+        let mut opened = Store::open(123);
+        let backup = format!("{BACKUP_PREFIX}123");
+        assert!(matches!(
+            &opened.notices[..],
+            [StorageNotice::Recovered { backup_key, .. }] if *backup_key == backup
+        ));
+        assert_eq!(
+            local().get_item(&backup).unwrap().as_deref(),
+            Some("{not json")
+        );
+        opened.progress.insert(review("pair:a", 1));
+        assert_eq!(opened.store.save(&mut opened.progress), None);
+        let stored = decode(&local().get_item(KEY).unwrap().unwrap());
+        assert!(stored.problems.is_empty());
+        assert_eq!(stored.progress.log.len(), 1);
+        assert_eq!(Store::raw(&backup).as_deref(), Some("{not json"));
+        local().clear().unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn two_stores_merge_what_each_wrote() {
+        local().clear().unwrap();
+        let mut a = Store::open(1);
+        let mut b = Store::open(1);
+        assert!(a.notices.is_empty() && b.notices.is_empty());
+        a.progress.insert(review("pair:a", 10));
+        a.store.save(&mut a.progress);
+        b.progress.insert(review("pair:b", 20));
+        b.store.save(&mut b.progress);
+        // B read A's write before writing: both reviews are stored, and B now holds both.
+        assert_eq!(b.progress.log.len(), 2);
+        let stored = decode(&local().get_item(KEY).unwrap().unwrap()).progress;
+        assert_eq!(stored, b.progress);
+        // Replace (reset/import) writes without merging.
+        let empty = Progress::default();
+        a.store.replace(&empty);
+        assert_eq!(
+            decode(&local().get_item(KEY).unwrap().unwrap()).progress,
+            empty
+        );
+        local().clear().unwrap();
+    }
+}

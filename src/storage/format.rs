@@ -131,6 +131,28 @@ pub fn decode(text: &str) -> Decoded {
     Decoded { progress, problems }
 }
 
+/// Reads a backup file for import: the progress in it with any warnings (entries that
+/// could not be read), or, when it is not a diffdeck progress file at all, why not.
+pub fn read_backup(text: &str) -> Result<(Progress, Vec<String>), Vec<String>> {
+    let decoded = decode(text);
+    let fatal = decoded.problems.iter().any(|p| {
+        matches!(
+            p,
+            Problem::TooLarge { .. }
+                | Problem::NotJson { .. }
+                | Problem::NotAnObject
+                | Problem::NoVersion
+                | Problem::UnknownVersion { .. }
+        )
+    });
+    let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    if fatal {
+        Err(messages)
+    } else {
+        Ok((decoded.progress, messages))
+    }
+}
+
 /// Brings an older record up to [`VERSION`], one version at a time. Version 1 is the
 /// first; each later version adds an arm here and a fixture in tests/fixtures.
 fn migrate(_map: &mut BTreeMap<String, Raw>, from: u32) -> Result<(), String> {

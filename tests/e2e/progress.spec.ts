@@ -81,6 +81,7 @@ test.describe('Progress and settings', () => {
     await other.getByLabel('Import a backup file').setInputFiles(file);
     const preview = other.getByRole('region', { name: 'Import preview' });
     await expect(preview).toContainText('4 reviews of 4 cards');
+    await expectNoAxeViolations(other);
     await preview.getByRole('button', { name: 'Merge with my progress' }).click();
     await expect(other.locator('.done')).toContainText('merged');
     await open(other, '#/progress');
