@@ -3,6 +3,7 @@
 
 pub mod browse;
 pub mod comparison;
+pub mod fields;
 pub mod flip;
 pub mod matching;
 pub mod progress;

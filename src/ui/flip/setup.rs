@@ -7,6 +7,7 @@ use super::new_left;
 use crate::domain::cards::{cards, Scope};
 use crate::domain::study;
 use crate::state::{now, AppState};
+use crate::ui::fields::Check;
 use crate::ui::scope::ScopeSelect;
 
 #[component]
@@ -47,36 +48,25 @@ pub fn Setup(
             <ScopeSelect scope=scope allow_pick=true />
             <fieldset class="kinds">
                 <legend>"Cards"</legend>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || scope.with(|s| s.pairs)
-                        on:change=move |ev| scope.update(|s| s.pairs = event_target_checked(&ev))
-                    />
-                    <span>
-                        "Difference cards"
-                        <small class="check__hint">"“CMD vs ENTRYPOINT — what is the difference?”"</small>
-                    </span>
-                </label>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || scope.with(|s| s.points)
-                        on:change=move |ev| scope.update(|s| s.points = event_target_checked(&ev))
-                    />
-                    <span>
-                        "Which-side cards"
-                        <small class="check__hint">"“Provides default command/args.” — CMD or ENTRYPOINT?"</small>
-                    </span>
-                </label>
+                <Check
+                    label="Difference cards"
+                    hint="“CMD vs ENTRYPOINT — what is the difference?”"
+                    checked=Signal::derive(move || scope.with(|s| s.pairs))
+                    on_change=Callback::new(move |on| scope.update(|s| s.pairs = on))
+                />
+                <Check
+                    label="Which-side cards"
+                    hint="“Provides default command/args.” — CMD or ENTRYPOINT?"
+                    checked=Signal::derive(move || scope.with(|s| s.points))
+                    on_change=Callback::new(move |on| scope.update(|s| s.points = on))
+                />
             </fieldset>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || cram.get() on:change=move |ev| cram.set(event_target_checked(&ev)) />
-                <span>
-                    "Cram"
-                    <small class="check__hint">"Go through every card now; your schedule stays as it is."</small>
-                </span>
-            </label>
+            <Check
+                label="Cram"
+                hint="Go through every card now; your schedule stays as it is."
+                checked=cram
+                on_change=Callback::new(move |on| cram.set(on))
+            />
             <p class="setup__preview" aria-live="polite">
                 {preview_text}
             </p>

@@ -12,6 +12,7 @@ use crate::domain::progress::{Confusion, Source};
 use crate::platform::document::{focus_by_id, set_title};
 use crate::platform::timer::use_interval;
 use crate::state::{now, AppState};
+use crate::ui::fields::Check;
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 
@@ -377,12 +378,11 @@ fn TileButton(
 #[component]
 pub fn PracticeOnly(practice: RwSignal<bool>) -> impl IntoView {
     view! {
-        <label class="check">
-            <input type="checkbox" prop:checked=move || practice.get() on:change=move |ev| practice.set(event_target_checked(&ev)) />
-            <span>
-                "Practice only"
-                <small class="check__hint">"Don’t grade cards or record mix-ups."</small>
-            </span>
-        </label>
+        <Check
+            label="Practice only"
+            hint="Don’t grade cards or record mix-ups."
+            checked=practice
+            on_change=Callback::new(move |on| practice.set(on))
+        />
     }
 }

@@ -18,6 +18,7 @@ use crate::platform::timer::use_interval;
 use crate::route::Route;
 use crate::state::{now, AppState};
 use crate::ui::comparison::ComparisonBody;
+use crate::ui::fields::Check;
 use crate::ui::matching::PracticeOnly;
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
@@ -273,17 +274,12 @@ fn QuizSetup(
                     .collect_view()}
             </fieldset>
             <QuizTimeSelect id="quiz-time" value=Signal::derive(move || seconds.get()) on_change=Callback::new(move |v| seconds.set(v)) />
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || streak_bonus.get()
-                    on:change=move |ev| streak_bonus.set(event_target_checked(&ev))
-                />
-                <span>
-                    "Streak bonus"
-                    <small class="check__hint">"+10 per right answer in a row, up to +50."</small>
-                </span>
-            </label>
+            <Check
+                label="Streak bonus"
+                hint="+10 per right answer in a row, up to +50."
+                checked=streak_bonus
+                on_change=Callback::new(move |on| streak_bonus.set(on))
+            />
             <PracticeOnly practice=practice />
             <button class="button button--primary button--wide" type="submit">
                 "Start"

@@ -10,6 +10,7 @@ use crate::domain::progress::{Motion, Progress, Settings, Theme};
 use crate::platform::document::set_title;
 use crate::state::AppState;
 use crate::storage::format::read_backup;
+use crate::ui::fields::Check;
 use crate::ui::quiz::QuizTimeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 
@@ -383,16 +384,10 @@ fn Toggle(
 ) -> impl IntoView {
     let app: AppState = expect_context();
     view! {
-        <label class="check">
-            <input
-                type="checkbox"
-                prop:checked=move || app.progress.with(|p| get(&p.settings))
-                on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    app.update_settings(move |s| set(s, on));
-                }
-            />
-            <span>{label}</span>
-        </label>
+        <Check
+            label=label
+            checked=Signal::derive(move || app.progress.with(|p| get(&p.settings)))
+            on_change=Callback::new(move |on| app.update_settings(move |s| set(s, on)))
+        />
     }
 }
