@@ -175,6 +175,12 @@ impl AppState {
         platform::download::download_text(&name, &text, "application/json");
     }
 
+    /// Reads a backup file (see `storage::format::read_backup`): its progress and warnings,
+    /// or why it cannot be imported.
+    pub fn read_backup(text: &str) -> Result<(Progress, Vec<String>), Vec<String>> {
+        crate::storage::format::read_backup(text)
+    }
+
     /// Brings in an imported record: merged with the current one, or replacing it.
     pub fn import(&self, imported: Progress, merge: bool) {
         if merge {

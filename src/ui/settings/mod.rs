@@ -9,7 +9,6 @@ use crate::domain::calendar;
 use crate::domain::progress::{Motion, Progress, Settings, Theme};
 use crate::platform::document::set_title;
 use crate::state::AppState;
-use crate::storage::format::read_backup;
 use crate::ui::fields::Check;
 use crate::ui::quiz::QuizTimeSelect;
 use crate::ui::shell::SCREEN_TITLE;
@@ -183,7 +182,7 @@ fn YourData() -> impl IntoView {
                 errors.set(vec!["The file could not be read.".into()]);
                 return;
             };
-            match read_backup(&text.as_string().unwrap_or_default()) {
+            match AppState::read_backup(&text.as_string().unwrap_or_default()) {
                 Ok((progress, warnings)) => {
                     errors.set(Vec::new());
                     let preview = preview(&progress);
