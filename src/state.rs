@@ -193,22 +193,18 @@ impl AppState {
     }
 
     /// Clears all progress but the settings; [`Self::undo_reset`] brings it back until the
-    /// tab closes.
+    /// tab closes. Other open tabs follow both (see `Progress::reset`).
     pub fn reset(&self) {
-        let before = self.progress.get_untracked();
-        let settings = before.settings.clone();
-        self.before_reset.set(Some(before));
-        self.progress.set(Progress {
-            settings,
-            ..Progress::default()
-        });
+        let mut before = None;
+        self.progress.update(|p| before = Some(p.reset(now().ms)));
+        self.before_reset.set(before);
         self.replace_stored();
     }
 
     pub fn undo_reset(&self) {
         if let Some(before) = self.before_reset.get_untracked() {
             self.before_reset.set(None);
-            self.progress.set(before);
+            self.progress.update(|p| p.undo_reset(before, now().ms));
             self.replace_stored();
         }
     }

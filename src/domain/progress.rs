@@ -190,6 +190,11 @@ pub struct Progress {
     pub compacted_days: BTreeMap<i32, u32>,
     /// When the progress was last exported to a file (ms; 0: never).
     pub last_export_ms: i64,
+    /// When the user last reset their progress (ms; 0: never). Merging drops what any copy
+    /// knew from before it, so a reset in one tab is not undone by another tab's save.
+    pub reset_at: i64,
+    /// When the user last undid a reset (ms); a reset is in force only if it is newer.
+    pub reset_undone_at: i64,
 }
 
 impl Progress {
@@ -253,10 +258,49 @@ impl Progress {
         true
     }
 
+    /// Everything but the settings cleared, as of `now_ms`; returns the progress as it was
+    /// (for undo).
+    pub fn reset(&mut self, now_ms: i64) -> Progress {
+        let fresh = Progress {
+            settings: self.settings.clone(),
+            last_export_ms: self.last_export_ms,
+            reset_at: now_ms.max(self.reset_at + 1),
+            reset_undone_at: self.reset_undone_at,
+            ..Progress::default()
+        };
+        std::mem::replace(self, fresh)
+    }
+
+    /// Restores `before` (what [`Self::reset`] returned), in a way other tabs follow.
+    pub fn undo_reset(&mut self, mut before: Progress, now_ms: i64) {
+        before.reset_at = self.reset_at;
+        before.reset_undone_at = now_ms.max(self.reset_at + 1);
+        before.settings = self.settings.clone();
+        *self = before;
+    }
+
+    /// The time before which nothing counts: the last reset, unless it was undone.
+    fn cutoff(&self) -> i64 {
+        if self.reset_at > self.reset_undone_at {
+            self.reset_at
+        } else {
+            0
+        }
+    }
+
     /// Folds another copy of the progress (another tab's, or an imported file) into this
     /// one. Nothing either copy knew is lost: the logs are united, tombstones honoured,
     /// the newer settings and the better records kept.
     pub fn merge(&mut self, other: &Progress) {
+        // A reset only one copy knows about: the other copy's records predate it.
+        let mut other_records = other.records.clone();
+        if other.reset_at > self.reset_at && other.cutoff() > 0 {
+            self.records = Records::default();
+        } else if self.reset_at > other.reset_at && self.cutoff() > 0 {
+            other_records = Records::default();
+        }
+        self.reset_at = self.reset_at.max(other.reset_at);
+        self.reset_undone_at = self.reset_undone_at.max(other.reset_undone_at);
         self.undone.extend(other.undone.iter().cloned());
         for (card, theirs) in &other.base {
             match self.base.get(card) {
@@ -301,12 +345,19 @@ impl Progress {
         if other.settings.updated_ms > self.settings.updated_ms {
             self.settings = other.settings.clone();
         }
-        self.records.merge(&other.records);
+        self.records.merge(&other_records);
         for (day, n) in &other.compacted_days {
             let e = self.compacted_days.entry(*day).or_insert(0);
             *e = (*e).max(*n);
         }
         self.last_export_ms = self.last_export_ms.max(other.last_export_ms);
+        let cutoff = self.cutoff();
+        if cutoff > 0 {
+            self.log.retain(|r| r.at > cutoff);
+            self.base.retain(|_, s| s.last_ms > cutoff);
+            self.confusions.retain(|c| c.at > cutoff);
+            self.compacted_days.clear();
+        }
     }
 
     /// When the log has grown past [`COMPACT_AT`], folds all but the newest
@@ -454,6 +505,33 @@ mod tests {
         tab1.merge(&tab2);
         assert!(tab1.log.is_empty());
         assert!(tab1.states(&s).is_empty());
+    }
+
+    #[test]
+    fn a_reset_in_one_tab_holds_against_another_and_so_does_its_undo() {
+        let s = Scheduler::default();
+        let mut tab1 = Progress::default();
+        let mut st = BTreeMap::new();
+        record(&mut tab1, &s, &mut st, review("a", 0, Grade::Good));
+        tab1.records.best_quiz.insert("all".into(), 500);
+        let mut tab2 = tab1.clone();
+        // Tab 1 resets; tab 2, which has not heard, studies on and then merges.
+        let before = tab1.reset(T0 + 5 * MINUTE_MS);
+        record(&mut tab2, &s, &mut st, review("b", 10, Grade::Good));
+        tab2.merge(&tab1);
+        let cards: Vec<&str> = tab2.log.iter().map(|r| r.card.as_str()).collect();
+        assert_eq!(cards, ["b"], "only what came after the reset survives");
+        assert!(tab2.records.best_quiz.is_empty());
+        tab1.merge(&tab2);
+        assert_eq!(tab1.log.len(), 1);
+        // Tab 1 undoes; tab 2 follows.
+        tab1.undo_reset(before, T0 + 20 * MINUTE_MS);
+        tab1.merge(&tab2);
+        tab2.merge(&tab1);
+        let mut cards: Vec<&str> = tab2.log.iter().map(|r| r.card.as_str()).collect();
+        cards.sort();
+        assert_eq!(cards, ["a", "b"]);
+        assert_eq!(tab2.records.best_quiz["all"], 500);
     }
 
     #[test]

@@ -177,10 +177,16 @@ fn read_fields(mut map: BTreeMap<String, Raw>, problems: &mut Vec<Problem>) -> P
         settings: lenient("settings", take("settings"), problems),
         records: lenient("records", take("records"), problems),
         compacted_days: entries::<i32, u32, _>("compacted_days", take("compacted_days"), problems),
-        last_export_ms: take("last_export_ms")
-            .and_then(|raw| serde_json::from_str(raw.get()).ok())
-            .unwrap_or_default(),
+        last_export_ms: number(take("last_export_ms")),
+        reset_at: number(take("reset_at")),
+        reset_undone_at: number(take("reset_undone_at")),
     }
+}
+
+/// A timestamp field; 0 when missing or unreadable.
+fn number(raw: Option<Raw>) -> i64 {
+    raw.and_then(|raw| serde_json::from_str(raw.get()).ok())
+        .unwrap_or_default()
 }
 
 fn field_error(name: &str, error: impl ToString) -> Problem {
