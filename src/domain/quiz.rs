@@ -80,7 +80,6 @@ pub fn all_questions(deck: &'static Deck, scope: &Scope, rng: &mut Rng) -> Vec<Q
         };
         let c = card.comparison;
         let own = &c.side(side).name;
-        let other = &c.side(side.other()).name;
         let text = point.text.plain();
         let named = |which: Which| Choice {
             text: c.side(which).name.clone(),
@@ -104,17 +103,19 @@ pub fn all_questions(deck: &'static Deck, scope: &Scope, rng: &mut Rng) -> Vec<Q
             side.other()
         };
         let truth = about == side;
+        // Each answer names the side it takes the point for: "True" the side asked about,
+        // "False" the other one (so a wrong answer records the right confusion).
         out.push(Question {
             kind: Kind::TrueFalse,
             prompt: format!("True or false: “{text}” is true of {}", c.side(about).name),
             choices: vec![
                 Choice {
                     text: "True".into(),
-                    side: Some((c.id.clone(), own.clone())),
+                    side: Some((c.id.clone(), c.side(about).name.clone())),
                 },
                 Choice {
                     text: "False".into(),
-                    side: Some((c.id.clone(), other.clone())),
+                    side: Some((c.id.clone(), c.side(about.other()).name.clone())),
                 },
             ],
             answer: usize::from(!truth),
@@ -433,6 +434,14 @@ mod tests {
                     vec![q.answer],
                     "seed {seed}: {q:#?}"
                 );
+                // The right answer names the right side; in the two-sided kinds a wrong answer
+                // names the other one (what "X mistaken for Y" records).
+                let side_of = |i: usize| q.choices[i].side.clone().unwrap().1;
+                assert_eq!(side_of(q.answer), q.right_side, "seed {seed}: {q:#?}");
+                if q.kind != Kind::TrueOf {
+                    let wrong = 1 - q.answer;
+                    assert_ne!(side_of(wrong), q.right_side, "seed {seed}: {q:#?}");
+                }
                 let distinct: BTreeSet<String> = q.choices.iter().map(|c| fold(&c.text)).collect();
                 assert_eq!(
                     distinct.len(),

@@ -27,3 +27,28 @@ pub fn Check(
         </label>
     }
 }
+
+/// The form that sets up a study mode: its fields, then a Start button (Enter starts too).
+#[component]
+pub fn SetupForm(
+    on_start: Callback<()>,
+    /// Start is disabled while this is true (e.g. an empty scope).
+    #[prop(into, optional)]
+    disabled: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form
+            class="setup"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                on_start.run(());
+            }
+        >
+            {children()}
+            <button class="button button--primary button--wide" type="submit" disabled=move || disabled.get()>
+                "Start"
+            </button>
+        </form>
+    }
+}

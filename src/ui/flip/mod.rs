@@ -53,8 +53,9 @@ fn pick_next(app: &AppState, session: &Session, avoid: Option<&str>) -> Option<u
         return cram.current();
     }
     let now = now();
-    let states = app.card_states.get_untracked();
-    study::next_card(&session.cards, &states, now, new_left(app, now.day), avoid)
+    let new_left = new_left(app, now.day);
+    app.card_states
+        .with_untracked(|states| study::next_card(&session.cards, states, now, new_left, avoid))
 }
 
 /// Moves focus after the DOM has caught up with a change.
@@ -233,7 +234,6 @@ fn Running(
 
     let counters = move || {
         let now = now();
-        let states = app.card_states.get();
         let done = app.progress.with(|p| p.reviews_on(now.day));
         session.with(|s| {
             let s = s.as_ref()?;
@@ -246,7 +246,10 @@ fn Running(
                 }
                 .into_any(),
                 None => {
-                    let c = study::counts(&s.cards, &states, now, new_left(&app, now.day));
+                    let new_left = new_left(&app, now.day);
+                    let c = app
+                        .card_states
+                        .with(|states| study::counts(&s.cards, states, now, new_left));
                     view! {
                         <span class="counter counter--due">
                             <b>{c.due()}</b>

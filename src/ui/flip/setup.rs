@@ -7,7 +7,7 @@ use super::new_left;
 use crate::domain::cards::{cards, Scope};
 use crate::domain::study;
 use crate::state::{now, AppState};
-use crate::ui::fields::Check;
+use crate::ui::fields::{Check, SetupForm};
 use crate::ui::scope::ScopeSelect;
 
 #[component]
@@ -18,16 +18,18 @@ pub fn Setup(
 ) -> impl IntoView {
     let app: AppState = expect_context();
     let deck = app.deck;
-    let preview = move || {
+    // Computed once per change of scope or progress, read by two bindings.
+    let preview = Memo::new(move |_| {
         let now = now();
-        let states = app.card_states.get();
         let cards = scope.with(|s| cards(deck, s));
-        let c = study::counts(&cards, &states, now, new_left(&app, now.day));
+        let c = app
+            .card_states
+            .with(|states| study::counts(&cards, states, now, new_left(&app, now.day)));
         (cards.len(), c)
-    };
-    let empty = move || preview().0 == 0;
+    });
+    let empty = move || preview.get().0 == 0;
     let preview_text = move || {
-        let (n, c) = preview();
+        let (n, c) = preview.get();
         if n == 0 {
             "No cards in this scope: choose comparisons or a kind of card.".to_string()
         } else if cram.get() {
@@ -38,13 +40,7 @@ pub fn Setup(
     };
 
     view! {
-        <form
-            class="setup"
-            on:submit=move |ev| {
-                ev.prevent_default();
-                on_start.run(());
-            }
-        >
+        <SetupForm on_start=on_start disabled=Signal::derive(empty)>
             <ScopeSelect scope=scope allow_pick=true />
             <fieldset class="kinds">
                 <legend>"Cards"</legend>
@@ -70,9 +66,6 @@ pub fn Setup(
             <p class="setup__preview" aria-live="polite">
                 {preview_text}
             </p>
-            <button class="button button--primary button--wide" type="submit" disabled=empty>
-                "Start"
-            </button>
-        </form>
+            </SetupForm>
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::progress::{Confusion, Source};
 use crate::platform::document::{focus_by_id, set_title};
 use crate::platform::timer::use_interval;
 use crate::state::{now, AppState};
-use crate::ui::fields::Check;
+use crate::ui::fields::{Check, SetupForm};
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 
@@ -229,22 +229,13 @@ pub fn MatchScreen() -> impl IntoView {
                 when=move || playing.get()
                 fallback=move || {
                     view! {
-                        <form
-                            class="setup"
-                            on:submit=move |ev| {
-                                ev.prevent_default();
-                                start();
-                            }
-                        >
+                        <SetupForm on_start=Callback::new(move |_| start())>
                             <p class="setup__intro">
                                 "Pair each name with what is true of it, as fast as you can. A wrong pair adds a second."
                             </p>
                             <ScopeSelect scope=scope />
                             <PracticeOnly practice=practice />
-                            <button class="button button--primary button--wide" type="submit">
-                                "Start"
-                            </button>
-                        </form>
+                            </SetupForm>
                     }
                 }
             >

@@ -18,7 +18,7 @@ use crate::platform::timer::use_interval;
 use crate::route::Route;
 use crate::state::{now, AppState};
 use crate::ui::comparison::ComparisonBody;
-use crate::ui::fields::Check;
+use crate::ui::fields::{Check, SetupForm};
 use crate::ui::matching::PracticeOnly;
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
@@ -246,13 +246,7 @@ fn QuizSetup(
     on_start: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <form
-            class="setup"
-            on:submit=move |ev| {
-                ev.prevent_default();
-                on_start.run(());
-            }
-        >
+        <SetupForm on_start=on_start>
             <ScopeSelect scope=scope />
             <fieldset class="choices">
                 <legend>"Questions"</legend>
@@ -281,10 +275,7 @@ fn QuizSetup(
                 on_change=Callback::new(move |on| streak_bonus.set(on))
             />
             <PracticeOnly practice=practice />
-            <button class="button button--primary button--wide" type="submit">
-                "Start"
-            </button>
-        </form>
+            </SetupForm>
     }
 }
 
