@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Trunk post_build hook (Trunk.toml): finishes dist/ for a static host.
+//  0. the wasm: built, split into lazily loaded parts and named by content (wasm.mjs);
 //  1. a Content-Security-Policy meta tag allowing only this origin, with the hash of the
 //     inline script trunk emits;
 //  2. the service worker (Workbox generateSW), precaching every file the build emitted,
@@ -10,9 +11,21 @@ import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { generateSW } from 'workbox-build';
+import { buildWasm } from './wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const indexPath = join(dir, 'index.html');
+
+// 0. The wasm, and its loader in index.html (unless this dist already has them: the
+//    update test re-runs this script on a copy of dist).
+if (!/<script type="module">import init/.test(readFileSync(indexPath, 'utf8'))) {
+  await buildWasm({
+    root: process.env.TRUNK_SOURCE_DIR ?? process.cwd(),
+    staging: dir,
+    release: (process.env.TRUNK_PROFILE ?? 'release') === 'release',
+  });
+}
+
 let html = readFileSync(indexPath, 'utf8');
 
 // 1. CSP: hash every inline <script> so nothing else inline can run.

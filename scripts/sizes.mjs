@@ -1,14 +1,30 @@
 #!/usr/bin/env node
-// First-load sizes of the release build: every file index.html loads (wasm, JS, CSS), raw,
-// gzip -9 and brotli -q 11, as a table. With --json, prints JSON instead (used by the
-// size-budget test).
+// Sizes of the release build, raw, gzip -9 and brotli -q 11. "First load" is what
+// index.html loads before the first screen runs: its stylesheets, scripts and preloads,
+// and the modules those scripts import. "Later" is every other wasm/JS file: the screens
+// fetched on first use (and precached by the service worker). With --json, prints JSON
+// (used by the size-budget test).
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 
 const dist = process.env.DIST ?? 'dist';
-const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js');
-const rows = files.map((name) => {
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+
+// What index.html references, then what those scripts import, transitively.
+const firstLoad = new Set();
+const queue = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*["']\.\/([^"']+\.(?:wasm|js|css))["']/g)].map((m) => m[1]);
+while (queue.length) {
+  const name = queue.shift();
+  if (firstLoad.has(name)) continue;
+  firstLoad.add(name);
+  if (name.endsWith('.js')) {
+    const js = readFileSync(join(dist, name), 'utf8');
+    for (const m of js.matchAll(/^\s*import\b[^'"]*["']\.\/([^"']+\.js)["']/gm)) queue.push(m[1]);
+  }
+}
+
+const measure = (name) => {
   const data = readFileSync(join(dist, name));
   return {
     name,
@@ -19,17 +35,22 @@ const rows = files.map((name) => {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
     }).length,
   };
-});
-const total = (kind) =>
-  rows
-    .filter((r) => !kind || r.kind === kind)
-    .reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const totals = { wasm: total('wasm'), js: total('js'), css: total('css'), all: total() };
+};
+const files = [...firstLoad].map(measure);
+const later = readdirSync(dist)
+  .filter((f) => /\.(wasm|js)$/.test(f) && f !== 'sw.js' && !firstLoad.has(f))
+  .map(measure);
+const sum = (rows) =>
+  rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const total = (kind) => sum(files.filter((r) => r.kind === kind));
+const totals = { wasm: total('wasm'), js: total('js'), css: total('css'), all: sum(files), later: sum(later) };
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ files: rows, totals }, null, 2));
+  console.log(JSON.stringify({ files, later, totals }, null, 2));
 } else {
   const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
-  console.log('what'.padEnd(10) + 'raw'.padStart(10) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
-  for (const [k, t] of Object.entries(totals)) console.log(k.padEnd(10) + kb(t.raw) + kb(t.gzip) + kb(t.brotli));
+  console.log('first load'.padEnd(12) + 'raw'.padStart(10) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
+  for (const k of ['wasm', 'js', 'css', 'all']) console.log(k.padEnd(12) + kb(totals[k].raw) + kb(totals[k].gzip) + kb(totals[k].brotli));
+  console.log(`later (${later.length} files, fetched when a screen first opens; precached)`);
+  console.log('wasm + JS'.padEnd(12) + kb(totals.later.raw) + kb(totals.later.gzip) + kb(totals.later.brotli));
 }

@@ -15,6 +15,7 @@ cargo clippy --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --bin diffdeck --locked --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "native tests"
 cargo test --locked

@@ -30,9 +30,6 @@ pub struct AppState {
     pub deck: &'static Deck,
     pub search: &'static SearchIndex,
     pub progress: RwSignal<Progress>,
-    /// Every card's scheduling state, replayed from the progress log.
-    pub card_states: Memo<BTreeMap<String, CardState>>,
-    pub scheduler: Memo<Scheduler>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Whether the browser granted persistent storage (`None`: not asked yet).
     pub persisted: RwSignal<Option<bool>>,
@@ -44,6 +41,16 @@ pub struct AppState {
     pub before_reset: RwSignal<Option<Progress>>,
     store: StoredValue<Store, LocalStorage>,
     listener: StoredValue<Option<OtherTabs>, LocalStorage>,
+    /// What is derived from progress for studying; made on first use (see [`Self::card_states`]).
+    derived: StoredValue<Option<Derived>>,
+    /// The app's reactive owner, which the derived memos belong to.
+    owner: StoredValue<Owner, LocalStorage>,
+}
+
+#[derive(Clone, Copy)]
+struct Derived {
+    scheduler: Memo<Scheduler>,
+    card_states: Memo<BTreeMap<String, CardState>>,
 }
 
 /// The current time as the rules see it.
@@ -58,17 +65,10 @@ impl AppState {
         let search: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(deck)));
         let opened = Store::open(now().ms);
         let progress = RwSignal::new(opened.progress);
-        let scheduler = Memo::new(move |_| progress.with(|p| p.settings.scheduler()));
-        let card_states = Memo::new(move |_| {
-            let scheduler = scheduler.get();
-            progress.with(|p| p.states(&scheduler))
-        });
         let state = AppState {
             deck,
             search,
             progress,
-            card_states,
-            scheduler,
             notices: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(false),
@@ -76,6 +76,8 @@ impl AppState {
             before_reset: RwSignal::new(None),
             store: StoredValue::new_local(opened.store),
             listener: StoredValue::new_local(None),
+            derived: StoredValue::new(None),
+            owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         };
         for notice in opened.notices {
             state.notify(notice);
@@ -86,6 +88,41 @@ impl AppState {
         state.listener.set_value(listener);
         local::check_persisted(move |granted| state.persisted.set(Some(granted)));
         state
+    }
+
+    /// Every card's scheduling state, replayed from the progress log.
+    pub fn card_states(&self) -> Memo<BTreeMap<String, CardState>> {
+        self.derived().card_states
+    }
+
+    /// The scheduler the settings ask for.
+    pub fn scheduler(&self) -> Memo<Scheduler> {
+        self.derived().scheduler
+    }
+
+    /// Made on first use, not at start-up: only the study screens need it, so its code
+    /// (FSRS, the replay) is not in the first download (see `ui::lazy`). The memos belong
+    /// to the app's owner, not to the screen that happened to ask first.
+    fn derived(&self) -> Derived {
+        if let Some(derived) = self.derived.get_value() {
+            return derived;
+        }
+        let progress = self.progress;
+        let derived = self.owner.with_value(|owner| {
+            owner.with(|| {
+                let scheduler = Memo::new(move |_| progress.with(|p| p.settings.scheduler()));
+                let card_states = Memo::new(move |_| {
+                    let scheduler = scheduler.get();
+                    progress.with(|p| p.states(&scheduler))
+                });
+                Derived {
+                    scheduler,
+                    card_states,
+                }
+            })
+        });
+        self.derived.set_value(Some(derived));
+        derived
     }
 
     /// Grades a card, saves, and returns the review's key (for undo).
@@ -128,7 +165,7 @@ impl AppState {
 
     /// Takes back a review.
     pub fn undo(&self, key: &ReviewKey) {
-        let scheduler = self.scheduler.get_untracked();
+        let scheduler = self.scheduler().get_untracked();
         let mut scratch = BTreeMap::new();
         self.progress.update(|p| {
             p.undo(&scheduler, &mut scratch, key);

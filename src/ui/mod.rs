@@ -5,6 +5,7 @@ pub mod browse;
 pub mod comparison;
 pub mod fields;
 pub mod flip;
+pub mod lazy;
 pub mod matching;
 pub mod progress;
 pub mod quiz;
@@ -21,6 +22,7 @@ use crate::domain::deck::Deck;
 use crate::platform::{document as doc, location::use_route};
 use crate::route::Route;
 use crate::state::AppState;
+use lazy::{lazy_screen, split_screens};
 
 /// View state that outlives a screen (the search text survives a visit to a comparison
 /// and back).
@@ -73,13 +75,35 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Browse => view! { <browse::BrowseScreen /> }.into_any(),
                 Route::Comparison(id) => view! { <browse::ComparisonScreen id=id /> }.into_any(),
-                Route::Flashcards { only } => view! { <flip::FlashcardsScreen only=only /> }.into_any(),
-                Route::Match => view! { <matching::MatchScreen /> }.into_any(),
-                Route::Quiz => view! { <quiz::QuizScreen /> }.into_any(),
-                Route::Progress => view! { <progress::ProgressScreen /> }.into_any(),
-                Route::Settings => view! { <settings::SettingsScreen /> }.into_any(),
+                Route::Flashcards { only } => {
+                    lazy_screen("Flashcards", move || flashcards_screen(only.clone())).into_any()
+                }
+                Route::Match => lazy_screen("Match", match_screen).into_any(),
+                Route::Quiz => lazy_screen("Quiz", quiz_screen).into_any(),
+                Route::Progress => lazy_screen("Progress", progress_screen).into_any(),
+                Route::Settings => lazy_screen("Settings", settings_screen).into_any(),
                 Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
             }}
         </shell::Shell>
+    }
+}
+
+// Browse (and a comparison's page) is what opens first; the other screens are loaded on
+// first use (see `lazy`).
+split_screens! {
+    fn flashcards_screen(only: Vec<String>) {
+        view! { <flip::FlashcardsScreen only=only /> }
+    }
+    fn match_screen() {
+        view! { <matching::MatchScreen /> }
+    }
+    fn quiz_screen() {
+        view! { <quiz::QuizScreen /> }
+    }
+    fn progress_screen() {
+        view! { <progress::ProgressScreen /> }
+    }
+    fn settings_screen() {
+        view! { <settings::SettingsScreen /> }
     }
 }

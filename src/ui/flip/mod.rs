@@ -54,7 +54,7 @@ fn pick_next(app: &AppState, session: &Session, avoid: Option<&str>) -> Option<u
     }
     let now = now();
     let new_left = new_left(app, now.day);
-    app.card_states
+    app.card_states()
         .with_untracked(|states| study::next_card(&session.cards, states, now, new_left, avoid))
 }
 
@@ -248,7 +248,7 @@ fn Running(
                 None => {
                     let new_left = new_left(&app, now.day);
                     let c = app
-                        .card_states
+                        .card_states()
                         .with(|states| study::counts(&s.cards, states, now, new_left));
                     view! {
                         <span class="counter counter--due">
@@ -299,8 +299,8 @@ fn CardView(
     let card_id = StoredValue::new(card.id.clone());
     let waits = move || {
         let now = now();
-        let scheduler = app.scheduler.get();
-        app.card_states
+        let scheduler = app.scheduler().get();
+        app.card_states()
             .with(|s| card_id.with_value(|id| scheduler.preview(s.get(id), now)))
     };
     // Swipe: where the pointer went down.
@@ -428,7 +428,7 @@ fn Summary(session: RwSignal<Option<Session>>) -> impl IntoView {
         (s.reviewed, s.again, s.cram.is_some(), s.cards.clone())
     });
     let now = now();
-    let states = app.card_states.get_untracked();
+    let states = app.card_states().get_untracked();
     let next = if cram {
         "Cram does not change your schedule.".to_string()
     } else if cards.is_empty() {

@@ -23,7 +23,7 @@ pub fn Setup(
         let now = now();
         let cards = scope.with(|s| cards(deck, s));
         let c = app
-            .card_states
+            .card_states()
             .with(|states| study::counts(&cards, states, now, new_left(&app, now.day)));
         (cards.len(), c)
     });

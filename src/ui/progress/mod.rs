@@ -32,8 +32,8 @@ pub fn ProgressScreen() -> impl IntoView {
     let mastery = {
         let all_cards = all_cards.clone();
         Memo::new(move |_| {
-            let scheduler = app.scheduler.get();
-            app.card_states
+            let scheduler = app.scheduler().get();
+            app.card_states()
                 .with(|s| stats::mastery_by_phase(app.deck, &all_cards, &scheduler, s, today.day))
         })
     };
@@ -46,14 +46,14 @@ pub fn ProgressScreen() -> impl IntoView {
         let all_cards = all_cards.clone();
         Memo::new(move |_| {
             let day = interview()?;
-            let scheduler = app.scheduler.get();
+            let scheduler = app.scheduler().get();
             Some(
-                app.card_states
+                app.card_states()
                     .with(|s| stats::mastery_by_phase(app.deck, &all_cards, &scheduler, s, day)),
             )
         })
     };
-    let due = Memo::new(move |_| app.card_states.with(|s| stats::due_ahead(s, today, 7)));
+    let due = Memo::new(move |_| app.card_states().with(|s| stats::due_ahead(s, today, 7)));
     let heat = Memo::new(move |_| app.progress.with(|p| stats::heatmap(p, today.day)));
     let streak = Memo::new(move |_| app.progress.with(|p| stats::streaks(p, today.day)));
     let confused = Memo::new(move |_| app.progress.with(|p| stats::most_confused(p, 5)));

@@ -1,0 +1,117 @@
+// The wasm half of the build, run by scripts/postbuild.mjs (trunk's post_build hook):
+//   cargo build (feature `split`) → wasm-split → wasm-bindgen → wasm-opt
+// then every file is named by its content hash and index.html gets the loader.
+//
+// Why not trunk's own Rust pipeline: trunk 0.21 cannot split a binary
+// (trunk-rs/trunk#1022), and splitting must happen before wasm-bindgen. The split points
+// are the screens declared in src/ui/lazy.rs; the first paint loads only the main module.
+import { createHash } from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const NAME = 'diffdeck';
+// wasm-opt must accept what rustc 1.95 emits (see ../shared/guide/toolchain.md).
+const WASM_OPT_FLAGS = [
+  '-Oz',
+  '--enable-bulk-memory',
+  '--enable-bulk-memory-opt',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-reference-types',
+  '--enable-multivalue',
+  '--enable-mutable-globals',
+];
+
+const hash = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 16);
+};
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.error) throw new Error(`${cmd}: ${r.error.message} (run scripts/setup.sh)`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with status ${r.status}`);
+}
+
+function runAsync(cmd, args) {
+  return new Promise((ok, fail) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${cmd} ${args.join(' ')} failed with status ${code}`))));
+  });
+}
+
+async function inParallel(tasks, width) {
+  const queue = [...tasks];
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (queue.length) await queue.shift()();
+  }));
+}
+
+/**
+ * Builds the wasm into `staging` and adds its loader to `staging`/index.html.
+ * Returns the names of the files index.html loads.
+ */
+export async function buildWasm({ root, staging, release }) {
+  const profile = release ? 'release' : 'debug';
+  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--features', 'split', ...(release ? ['--release'] : [])], { cwd: root });
+  const linked = join(root, 'target/wasm32-unknown-unknown', profile, `${NAME}.wasm`);
+
+  const work = join(root, 'target/split', profile);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'bindgen'), { recursive: true });
+
+  // Split: the main module, the parts (`split_<screen>`, and `chunk_<n>` for code that
+  // several screens share) and the JS that fetches a part on first use.
+  run('wasm-split-cli', [linked, work, '--target', 'web', '--out-name', NAME]);
+  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript', '--out-dir', join(work, 'bindgen'), '--out-name', NAME, join(work, `${NAME}.wasm`)]);
+  if (existsSync(join(work, 'bindgen/snippets'))) throw new Error('wasm.mjs: JS snippets are not handled; add them here');
+
+  const parts = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
+  const wasmFiles = [join(work, 'bindgen', `${NAME}_bg.wasm`), ...parts.map((f) => join(work, f))];
+  if (release) {
+    const wasmOpt = resolve(root, 'node_modules/.bin/wasm-opt');
+    await inParallel(wasmFiles.map((f) => () => runAsync(wasmOpt, [...WASM_OPT_FLAGS, f, '-o', f])), cpus().length);
+  }
+
+  // Name every file by its content; rewrite the references to match.
+  let link = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+  for (const part of parts) {
+    const data = readFileSync(join(work, part));
+    const named = part.replace(/\.wasm$/, `-${hash(data)}.wasm`);
+    writeFileSync(join(staging, named), data);
+    link = link.replaceAll(`"./${part}"`, `"./${named}"`);
+  }
+  const mainWasm = readFileSync(join(work, 'bindgen', `${NAME}_bg.wasm`));
+  let glue = readFileSync(join(work, 'bindgen', `${NAME}.js`), 'utf8');
+  const h = hash(mainWasm, glue, link);
+  const names = { js: `${NAME}-${h}.js`, wasm: `${NAME}-${h}_bg.wasm`, link: `wasm-split-${h}.js` };
+  link = link.replaceAll(`"./${NAME}.js"`, `"./${names.js}"`);
+  // Only the ES imports: the wasm's own import object keeps the module name it was linked with.
+  glue = glue
+    .replace(/^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm, `$1"./${names.link}"`)
+    .replaceAll(`'${NAME}_bg.wasm'`, `'${names.wasm}'`);
+  if (!glue.includes(names.link) || !link.includes(names.js)) throw new Error('wasm.mjs: wasm-split or wasm-bindgen output changed shape');
+  writeFileSync(join(staging, names.js), glue);
+  writeFileSync(join(staging, names.link), link);
+  writeFileSync(join(staging, names.wasm), mainWasm);
+
+  // The loader: fetch the glue, its import and the main module at once, then start.
+  const indexPath = join(staging, 'index.html');
+  const html = readFileSync(indexPath, 'utf8');
+  const loader = [
+    `<link rel="modulepreload" href="./${names.js}" />`,
+    `<link rel="modulepreload" href="./${names.link}" />`,
+    `<link rel="preload" href="./${names.wasm}" as="fetch" type="application/wasm" crossorigin />`,
+    `<script type="module">import init from './${names.js}';init({ module_or_path: './${names.wasm}' });</script>`,
+  ].join('\n    ');
+  // Trunk leaves its (skipped) rust link in place: the loader goes there.
+  const skipped = /<link data-trunk rel="rust" data-trunk-skip[^>]*>/;
+  if (!skipped.test(html)) throw new Error('wasm.mjs: index.html lacks <link data-trunk rel="rust" data-trunk-skip />');
+  writeFileSync(indexPath, html.replace(skipped, loader));
+  console.log(`wasm: main ${(mainWasm.length / 1024).toFixed(1)} KB, ${parts.length} lazily loaded parts`);
+  return names;
+}

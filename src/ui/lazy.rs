@@ -1,0 +1,118 @@
+//! Screens that the first paint does not need, loaded on first use.
+//!
+//! In the release build (cargo feature `split`), each function declared with
+//! [`split_screens!`] is a split point: `scripts/wasm.mjs` runs wasm-split on the binary,
+//! which moves the code only that screen reaches into its own wasm file, fetched the
+//! first time the screen opens (and precached by the service worker for offline use).
+//! Without the feature (wasm-bindgen tests, `cargo check`), the same functions are plain
+//! calls, so every screen behaves the same either way.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::platform::document as doc;
+use crate::ui::shell::SCREEN_TITLE;
+
+/// A screen's code could not be fetched (offline before the service worker had cached
+/// it, or the server is gone). The load is retried on the next attempt.
+#[derive(Debug)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// Declares screens as split points: `fn name(args) { view }` becomes
+/// `async fn name(args) -> Result<AnyView, NotLoaded>`.
+macro_rules! split_screens {
+    ($($(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {$(
+        $(#[$attr])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
+            Ok($body.into_any())
+        }
+
+        $(#[$attr])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
+            Ok($body.into_any())
+        }
+    )*};
+}
+pub(crate) use split_screens;
+
+/// Shows a lazily loaded screen. Until its code is there, the screen's title stands in
+/// for it (so the layout does not jump and a navigation has a heading to focus); if the
+/// code cannot be fetched, says so with a way to try again.
+pub fn lazy_screen<F, Fut>(title: &'static str, load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let screen = load();
+        view! {
+            <Suspense fallback=move || stand_in(title, None)>
+                {Suspend::new(async move {
+                    match screen.await {
+                        Ok(view) => {
+                            keep_focus_on_title();
+                            view
+                        }
+                        Err(NotLoaded) => stand_in(title, Some(attempt)).into_any(),
+                    }
+                })}
+            </Suspense>
+        }
+    }
+}
+
+/// The screen's title, and either "Loading…" or, after a failed load, what happened.
+fn stand_in(title: &'static str, failed: Option<RwSignal<u32>>) -> impl IntoView {
+    view! {
+        <section class="stand-in" aria-labelledby=SCREEN_TITLE>
+            <h1 id=SCREEN_TITLE tabindex="-1" class="screen-title">
+                {title}
+            </h1>
+            {match failed {
+                None => view! { <p class="stand-in__status" role="status">"Loading…"</p> }.into_any(),
+                Some(attempt) => {
+                    view! {
+                        <div class="notice" role="alert">
+                            <p class="notice__text">
+                                {title}
+                                " could not be loaded: this device seems to be offline, and this screen was not saved for offline use yet. Your progress is safe."
+                            </p>
+                            <div class="notice__actions">
+                                <button class="button button--primary" type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                                    "Try again"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// If the stand-in's title has focus (a navigation moved it there), the real title gets
+/// it once the screen replaces the stand-in.
+fn keep_focus_on_title() {
+    let focused = document()
+        .active_element()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.id() == SCREEN_TITLE);
+    if focused {
+        request_animation_frame(|| doc::focus_by_id(SCREEN_TITLE));
+    }
+}
