@@ -1,6 +1,7 @@
 //! Parses `content/docker.md` at build time with the same parser the tests use
 //! (`src/content/parse.rs`), so malformed content fails the build with `file:line: fault`,
-//! and the app embeds the validated deck as JSON instead of shipping a Markdown parser.
+//! and the app embeds the validated deck (postcard: compact, and decoded by little code)
+//! instead of shipping a Markdown parser.
 
 use std::path::Path;
 
@@ -24,9 +25,9 @@ fn main() {
         .unwrap_or_else(|e| fail(&[format!("{DECK}: cannot read: {e}")]));
     let deck = parse::parse_deck(DECK, &source)
         .unwrap_or_else(|errors| fail(&errors.iter().map(ToString::to_string).collect::<Vec<_>>()));
-    let json = serde_json::to_string(&deck).expect("a deck always serializes");
+    let bytes = postcard::to_allocvec(&deck).expect("a deck always serializes");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out).join("deck.json"), json).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("deck.postcard"), bytes).expect("OUT_DIR is writable");
 }
 
 fn fail(lines: &[String]) -> ! {

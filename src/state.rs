@@ -1,6 +1,10 @@
 //! App-wide state in context: the deck, the progress record and what is derived from it,
 //! and notices for the user. The one place that saves: every change to progress goes
 //! through [`AppState`], which writes it (merging other tabs' writes first).
+//!
+//! The stored progress is read just after the first screen mounts, by code fetched then
+//! (a split point, see `platform::split`): Browse does not need it, so the first download
+//! carries no storage code. Screens that show progress wait for [`AppState::ready`].
 
 use std::collections::BTreeMap;
 
@@ -12,6 +16,7 @@ use crate::domain::progress::{Confusion, Progress, Review, ReviewKey, Settings, 
 use crate::domain::schedule::{CardState, Now, Scheduler};
 use crate::domain::search::SearchIndex;
 use crate::platform;
+use crate::platform::split::{split, NotLoaded};
 use crate::storage::format::{encode, KEY};
 use crate::storage::local::{self, MemoryOnly, OtherTabs, StorageNotice, Store};
 
@@ -39,8 +44,11 @@ pub struct AppState {
     pub busy: RwSignal<bool>,
     /// The progress as it was before a reset, until the tab closes (for undo).
     pub before_reset: RwSignal<Option<Progress>>,
-    store: StoredValue<Store, LocalStorage>,
+    /// The browser's storage, once opened (see [`AppState::ready`]).
+    store: StoredValue<Option<Store>, LocalStorage>,
     listener: StoredValue<Option<OtherTabs>, LocalStorage>,
+    /// Whether the stored progress has been read.
+    opened: RwSignal<bool>,
     /// What is derived from progress for studying; made on first use (see [`Self::card_states`]).
     derived: StoredValue<Option<Derived>>,
     /// The app's reactive owner, which the derived memos belong to.
@@ -60,34 +68,59 @@ pub fn now() -> Now {
 }
 
 impl AppState {
-    /// Reads the embedded deck and the stored progress, and starts listening to other tabs.
+    /// Holds the embedded deck, and starts reading the stored progress.
     pub fn new(deck: &'static Deck) -> AppState {
         let search: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(deck)));
-        let opened = Store::open(now().ms);
-        let progress = RwSignal::new(opened.progress);
         let state = AppState {
             deck,
             search,
-            progress,
+            progress: RwSignal::new(Progress::default()),
             notices: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             busy: RwSignal::new(false),
             before_reset: RwSignal::new(None),
-            store: StoredValue::new_local(opened.store),
+            opened: RwSignal::new(false),
+            store: StoredValue::new_local(None),
             listener: StoredValue::new_local(None),
             derived: StoredValue::new(None),
             owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         };
-        for notice in opened.notices {
-            state.notify(notice);
+        // If this fetch fails (offline on a first visit), the next screen that needs
+        // progress tries again, and says so if it cannot.
+        leptos::task::spawn_local(async move {
+            let _ = state.ready().await;
+        });
+        state
+    }
+
+    /// Resolves once the stored progress has been read into [`AppState::progress`].
+    pub async fn ready(self) -> Result<(), NotLoaded> {
+        if self.opened.get_untracked() {
+            return Ok(());
         }
+        open_storage(self).await
+    }
+
+    /// Reads the stored progress (with a notice for anything wrong with it) and starts
+    /// following other tabs' writes. Once only.
+    fn open(self) {
+        if self.opened.get_untracked() {
+            return;
+        }
+        let opened = Store::open(now().ms);
+        self.progress.set(opened.progress);
+        self.store.set_value(Some(opened.store));
+        for notice in opened.notices {
+            self.notify(notice);
+        }
+        let progress = self.progress;
         let listener = OtherTabs::listen(move |theirs| {
             progress.update(|p| p.merge(&theirs));
         });
-        state.listener.set_value(listener);
-        local::check_persisted(move |granted| state.persisted.set(Some(granted)));
-        state
+        self.listener.set_value(listener);
+        local::check_persisted(move |granted| self.persisted.set(Some(granted)));
+        self.opened.set(true);
     }
 
     /// Every card's scheduling state, replayed from the progress log.
@@ -192,7 +225,9 @@ impl AppState {
     fn save(&self) {
         let mut notice = None;
         self.store.update_value(|store| {
-            self.progress.update(|p| notice = store.save(p));
+            if let Some(store) = store {
+                self.progress.update(|p| notice = store.save(p));
+            }
         });
         if let Some(n) = notice {
             self.notify(n);
@@ -249,7 +284,9 @@ impl AppState {
     fn replace_stored(&self) {
         let mut notice = None;
         self.store.update_value(|store| {
-            self.progress.with_untracked(|p| notice = store.replace(p));
+            if let Some(store) = store {
+                self.progress.with_untracked(|p| notice = store.replace(p));
+            }
         });
         if let Some(n) = notice {
             self.notify(n);
@@ -257,7 +294,8 @@ impl AppState {
     }
 
     pub fn is_persistent(&self) -> bool {
-        self.store.with_value(Store::is_persistent)
+        self.store
+            .with_value(|store| store.as_ref().is_some_and(Store::is_persistent))
     }
 
     fn notify(&self, notice: StorageNotice) {
@@ -308,5 +346,12 @@ impl AppState {
             )
         };
         platform::download::download_text(&name, &text, "application/json");
+    }
+}
+
+split! {
+    /// The storage code, in its own wasm part.
+    fn open_storage(app: AppState) -> () {
+        app.open()
     }
 }

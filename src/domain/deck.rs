@@ -1,7 +1,7 @@
 //! The deck as the app knows it: phases of "A vs B" comparisons, each side a list of points.
 //!
 //! Plain data, no I/O. `content` builds it from Markdown at build time; the app reads it
-//! back from the embedded JSON at start-up. This file is also compiled into `build.rs`, so
+//! back from the embedded postcard bytes at start-up. This file is also compiled into `build.rs`, so
 //! it must depend on nothing but `serde` and `std`.
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,6 @@ pub struct Deck {
     /// The document title, e.g. "Docker Interview Differences (Phase 1 → Phase 6)".
     pub title: String,
     /// Decorative emoji shown before the title (may be empty).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub emoji: String,
     pub phases: Vec<Phase>,
 }
@@ -22,7 +21,6 @@ pub struct Deck {
 pub struct Phase {
     pub number: u32,
     pub title: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub emoji: String,
     pub comparisons: Vec<Comparison>,
 }
@@ -36,10 +34,8 @@ pub struct Comparison {
     pub left: Side,
     pub right: Side,
     /// Groups that are neither side, such as "Best practice".
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extras: Vec<Group>,
     /// Update notes added where a fact of the source has gone stale.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Rich>,
 }
 
@@ -48,7 +44,6 @@ pub struct Comparison {
 pub struct Side {
     /// The name as the title gives it ("Public Registry").
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub emoji: String,
     /// The side's header as written in the list ("Public (Docker Hub)"); often the name.
     pub label: String,
@@ -61,7 +56,6 @@ pub struct Point {
     pub text: Rich,
     /// True when the point is also true of the other side (marked `{both}` in the content):
     /// it is shown, but never asked as "which side is this?".
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub both: bool,
 }
 
@@ -165,8 +159,8 @@ pub(crate) fn test_deck() -> &'static Deck {
     use std::sync::OnceLock;
     static DECK: OnceLock<Deck> = OnceLock::new();
     DECK.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/deck.json")))
-            .expect("deck.json")
+        postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/deck.postcard")))
+            .expect("deck.postcard")
     })
 }
 

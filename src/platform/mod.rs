@@ -6,5 +6,6 @@ pub mod document;
 pub mod download;
 pub mod keys;
 pub mod location;
+pub mod split;
 pub mod sw;
 pub mod timer;

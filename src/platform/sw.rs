@@ -22,7 +22,10 @@ pub fn register(on_update: impl Fn() + Clone + 'static) {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             return;
         };
-        let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+        // Not a registration when the browser blocks service workers (it resolves empty).
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
         let controlled = move || container_controller().is_some();
         if reg.waiting().is_some() && controlled() {
             on_update();

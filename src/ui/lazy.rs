@@ -1,11 +1,5 @@
-//! Screens that the first paint does not need, loaded on first use.
-//!
-//! In the release build (cargo feature `split`), each function declared with
-//! [`split_screens!`] is a split point: `scripts/wasm.mjs` runs wasm-split on the binary,
-//! which moves the code only that screen reaches into its own wasm file, fetched the
-//! first time the screen opens (and precached by the service worker for offline use).
-//! Without the feature (wasm-bindgen tests, `cargo check`), the same functions are plain
-//! calls, so every screen behaves the same either way.
+//! Screens that the first paint does not need: each is a split point (see
+//! `platform::split`), fetched the first time it opens.
 
 use std::future::Future;
 
@@ -13,37 +7,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::platform::document as doc;
+use crate::platform::split::NotLoaded;
+use crate::state::AppState;
 use crate::ui::shell::SCREEN_TITLE;
-
-/// A screen's code could not be fetched (offline before the service worker had cached
-/// it, or the server is gone). The load is retried on the next attempt.
-#[derive(Debug)]
-pub struct NotLoaded;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        NotLoaded
-    }
-}
 
 /// Declares screens as split points: `fn name(args) { view }` becomes
 /// `async fn name(args) -> Result<AnyView, NotLoaded>`.
 macro_rules! split_screens {
-    ($($(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {$(
-        $(#[$attr])*
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
-            Ok($body.into_any())
-        }
-
-        $(#[$attr])*
-        #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
-            Ok($body.into_any())
-        }
-    )*};
+    ($($(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {
+        $crate::platform::split::split! {$(
+            $(#[$attr])*
+            fn $name($($arg: $ty),*) -> AnyView { $body.into_any() }
+        )*}
+    };
 }
 pub(crate) use split_screens;
 
@@ -55,19 +31,21 @@ where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
 {
+    let app: AppState = expect_context();
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
-        let screen = load();
+        // The screen's code and the stored progress it shows, fetched side by side.
+        let ready = futures::future::join(app.ready(), load());
         view! {
             <Suspense fallback=move || stand_in(title, None)>
                 {Suspend::new(async move {
-                    match screen.await {
-                        Ok(view) => {
+                    match ready.await {
+                        (Ok(()), Ok(view)) => {
                             keep_focus_on_title();
                             view
                         }
-                        Err(NotLoaded) => stand_in(title, Some(attempt)).into_any(),
+                        _ => stand_in(title, Some(attempt)).into_any(),
                     }
                 })}
             </Suspense>

@@ -17,7 +17,7 @@ mod native {
     use std::hint::black_box;
     use std::time::{Duration, Instant};
 
-    use diffdeck::content::{parse::parse_deck, DECK_JSON};
+    use diffdeck::content::{parse::parse_deck, DECK_BYTES};
     use diffdeck::domain::deck::Deck;
     use diffdeck::domain::search::SearchIndex;
 
@@ -59,17 +59,17 @@ mod native {
     pub fn main() {
         let deck = parse_deck("content/docker.md", SOURCE).expect("the shipped deck parses");
         println!(
-            "deck: {} phases, {} comparisons, {} bytes of Markdown, {} bytes of embedded JSON",
+            "deck: {} phases, {} comparisons, {} bytes of Markdown, {} bytes embedded (postcard)",
             deck.phases.len(),
             deck.comparisons().count(),
             SOURCE.len(),
-            DECK_JSON.len()
+            DECK_BYTES.len()
         );
         measure("markdown", || {
             black_box(parse_deck("content/docker.md", black_box(SOURCE)).unwrap());
         });
-        measure("json", || {
-            black_box(serde_json::from_str::<Deck>(black_box(DECK_JSON)).unwrap());
+        measure("embedded", || {
+            black_box(postcard::from_bytes::<Deck>(black_box(DECK_BYTES)).unwrap());
         });
         let index = SearchIndex::new(&deck);
         measure("search", || {
