@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { minify } from 'terser';
 
 const NAME = 'diffdeck';
 // wasm-opt must accept what rustc 1.95 emits (see ../shared/guide/toolchain.md).
@@ -95,8 +96,10 @@ export async function buildWasm({ root, staging, release }) {
     .replace(/^(import \* as \w+ from )"\.\/__wasm_split\.js"/gm, `$1"./${names.link}"`)
     .replaceAll(`'${NAME}_bg.wasm'`, `'${names.wasm}'`);
   if (!glue.includes(names.link) || !link.includes(names.js)) throw new Error('wasm.mjs: wasm-split or wasm-bindgen output changed shape');
-  writeFileSync(join(staging, names.js), glue);
-  writeFileSync(join(staging, names.link), link);
+  // wasm-bindgen's output is readable, not small.
+  const small = async (code) => (release ? (await minify(code, { module: true, ecma: 2020 })).code : code);
+  writeFileSync(join(staging, names.js), await small(glue));
+  writeFileSync(join(staging, names.link), await small(link));
   writeFileSync(join(staging, names.wasm), mainWasm);
 
   // The loader: fetch the glue, its import and the main module at once, then start.

@@ -1,4 +1,5 @@
 import { test, expect, open, expectNoAxeViolations, scrollsSideways } from './fixtures';
+import { test as plainTest } from '@playwright/test';
 
 const cards = 'article.card';
 const visibleCards = 'li:not([hidden]) > article.card';
@@ -128,6 +129,18 @@ test.describe('Browse', () => {
     await open(page, '#/c/v-vs-mount');
     expect(await scrollsSideways(page)).toBe(false);
   });
+});
+
+// The aborted wasm fetch is logged: not the fixture that fails on console errors.
+plainTest('the saved theme applies before the wasm runs', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.addInitScript(() =>
+    localStorage.setItem('diffdeck:progress', JSON.stringify({ version: 1, settings: { theme: 'dark', motion: 'reduced' } })),
+  );
+  await page.goto('./');
+  await expect(page.locator('.skeleton')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
 });
 
 test('the first paint shows the name and a skeleton before the wasm runs', async ({ browser }) => {

@@ -3,17 +3,25 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-// The goal (issue: offline-first PWA) is 120 KB of brotli for the first load; with six
-// screens in one Leptos bundle the app is far from it (see bench/results.txt and the
-// issue's notes). This ceiling only stops it from growing meanwhile: lower it whenever
-// the build shrinks.
-const CEILING_BROTLI_KB = 165;
+// The budget (issue: offline-first PWA): what index.html loads before the first screen
+// runs (wasm, JS, CSS, and the modules they import) stays under 120 KB of brotli. The
+// study screens and the storage code are fetched later (src/platform/split.rs).
+const BUDGET_BROTLI_KB = 120;
 
-test('first-load size stays under the ceiling', ({ isMobile }) => {
+test('the first load stays within the budget; the rest is fetched on demand', ({ isMobile }) => {
   test.skip(isMobile, 'one build, measured once');
-  const { totals, files } = JSON.parse(execFileSync('node', ['scripts/sizes.mjs', '--json'], { encoding: 'utf8' }));
+  const { totals, files, later } = JSON.parse(execFileSync('node', ['scripts/sizes.mjs', '--json'], { encoding: 'utf8' }));
+  const names = files.map((f: { name: string }) => f.name);
   expect(files.map((f: { kind: string }) => f.kind).sort()).toEqual(expect.arrayContaining(['css', 'js', 'wasm']));
-  expect(totals.all.brotli / 1024).toBeLessThan(CEILING_BROTLI_KB);
+  expect(totals.all.brotli / 1024).toBeLessThan(BUDGET_BROTLI_KB);
+  // One main module and one stylesheet; no split part is fetched up front.
+  expect(names.filter((n: string) => n.endsWith('.wasm'))).toHaveLength(1);
+  expect(names.filter((n: string) => n.endsWith('.css'))).toHaveLength(1);
+  const parts = later.map((f: { name: string }) => f.name);
+  for (const screen of ['flashcards', 'match', 'quiz', 'progress', 'settings']) {
+    expect(parts.some((n: string) => n.startsWith(`split_${screen}_screen-`)), screen).toBe(true);
+  }
+  expect(parts.some((n: string) => n.startsWith('split_open_storage-'))).toBe(true);
 });
 
 test('every file a static host serves has brotli and gzip siblings; no web fonts', ({ isMobile }) => {
