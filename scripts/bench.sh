@@ -18,7 +18,7 @@ mkdir -p bench
   cargo bench --quiet --bench parse 2>/dev/null
   echo
   trunk build --release --offline >/dev/null 2>&1
-  echo "## First-load sizes (dist/: wasm, JS, CSS that index.html loads)"
+  echo "## Sizes (dist/): the first load (what index.html loads) and the parts fetched later"
   node scripts/sizes.mjs
   node scripts/bench.mjs
 } | tee "$out"

@@ -86,10 +86,18 @@ impl AppState {
             derived: StoredValue::new(None),
             owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         };
-        // If this fetch fails (offline on a first visit), the next screen that needs
+        // Once the first screen has painted (the user is not waiting for this on Browse).
+        // If the fetch fails (offline on a first visit), the next screen that needs
         // progress tries again, and says so if it cannot.
-        leptos::task::spawn_local(async move {
-            let _ = state.ready().await;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    leptos::task::spawn_local(async move {
+                        let _ = state.ready().await;
+                    })
+                },
+                std::time::Duration::ZERO,
+            )
         });
         state
     }
@@ -100,6 +108,11 @@ impl AppState {
             return Ok(());
         }
         open_storage(self).await
+    }
+
+    /// Whether the stored progress has been read (reactive).
+    pub fn is_ready(&self) -> bool {
+        self.opened.get()
     }
 
     /// Reads the stored progress (with a notice for anything wrong with it) and starts

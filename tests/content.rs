@@ -170,3 +170,20 @@ fn ids_are_unique_and_stable() {
 fn the_embedded_deck_is_the_parsed_content() {
     assert_eq!(content::embedded(), deck());
 }
+
+/// index.html paints the deck's title before the wasm runs (it is what a phone shows first,
+/// and the page's largest text); it must be the title Browse renders.
+#[test]
+fn the_static_first_paint_shows_the_deck_title() {
+    let deck = deck();
+    let html = std::fs::read_to_string("index.html").expect("index.html");
+    let escaped = deck.title.replace('&', "&amp;").replace('<', "&lt;");
+    let expected = format!(
+        r#"<h1 class="browse__title"><span class="emoji" aria-hidden="true">{}</span>{escaped}</h1>"#,
+        deck.emoji
+    );
+    assert!(
+        html.contains(&expected),
+        "index.html should contain {expected}"
+    );
+}

@@ -35,6 +35,11 @@ async fn mounts_the_whole_deck_and_filters_it() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
 
+    // Opening on Browse, the phases render one per task after the first paint.
+    assert_eq!(count(&root, "section.phase"), 0);
+    for _ in 0..7 {
+        tick().await;
+    }
     assert_eq!(count(&root, "article.card"), 21);
     assert_eq!(count(&root, "section.phase"), 6);
     assert_eq!(count(&root, "h1#screen-title"), 1);

@@ -29,6 +29,9 @@ use lazy::{lazy_screen, split_screens};
 #[derive(Clone, Copy)]
 pub struct BrowseState {
     pub query: RwSignal<String>,
+    /// How many phases Browse has rendered. When the app opens on Browse, it renders them
+    /// one per task after its header (see `browse`); later visits render them all at once.
+    pub phases_shown: RwSignal<usize>,
 }
 
 /// Replaces the static first paint in `#app` with the app.
@@ -47,12 +50,19 @@ pub fn App() -> impl IntoView {
     let app = AppState::new(deck);
     provide_context(app);
     crate::platform::sw::register(move || app.update_ready.set(true));
-    // Theme and motion settings go out to the document.
-    Effect::new(move |_| app.progress.with(|p| settings::apply_display(&p.settings)));
-    provide_context(BrowseState {
-        query: RwSignal::new(String::new()),
+    // Theme and motion settings go out to the document, once they are read (until then,
+    // index.html's inline script has applied the saved ones).
+    Effect::new(move |_| {
+        if app.is_ready() {
+            app.progress.with(|p| settings::apply_display(&p.settings));
+        }
     });
     let route = use_route();
+    let opens_on_browse = route.get_untracked() == Route::Browse;
+    provide_context(BrowseState {
+        query: RwSignal::new(String::new()),
+        phases_shown: RwSignal::new(if opens_on_browse { 0 } else { usize::MAX }),
+    });
 
     // After a navigation (not on first load), move focus to the new screen so keyboard
     // and screen-reader users land on it; coming back to the deck, land on the card left.

@@ -49,9 +49,21 @@ test.describe('Progress and settings', () => {
     await page.getByLabel('New cards per day').fill('3');
     await page.getByLabel('New cards per day').blur();
     await expectNoAxeViolations(page);
+    // From the first paint on, the saved theme never drops out while the app starts.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { themes: string[] }).themes = seen;
+      // Before any markup: <html> does not exist yet, so watch the whole document.
+      new MutationObserver(() => seen.push(document.documentElement.dataset.theme ?? 'none')).observe(document, {
+        attributes: true,
+        subtree: true,
+        attributeFilter: ['data-theme'],
+      });
+    });
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(page.getByLabel('New cards per day')).toHaveValue('3');
+    expect(await page.evaluate(() => (window as unknown as { themes: string[] }).themes)).not.toContain('none');
     await open(page, '#/flashcards');
     await expect(page.locator('.setup__preview')).toContainText('3 new today');
   });

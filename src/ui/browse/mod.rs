@@ -20,7 +20,10 @@ use crate::ui::comparison::ComparisonCard;
 pub fn BrowseScreen() -> impl IntoView {
     let app: AppState = expect_context();
     let (deck, index) = (app.deck, app.search);
-    let BrowseState { query } = expect_context();
+    let BrowseState {
+        query,
+        phases_shown,
+    } = expect_context();
     set_title("diffdeck — Docker differences, side by side");
 
     let total = deck.comparisons().count();
@@ -44,36 +47,62 @@ pub fn BrowseScreen() -> impl IntoView {
         }
     };
 
+    // At start-up, one phase per task after the title and search: a slow phone stays
+    // responsive while the deck is built, top first (nothing above a new phase moves).
+    let count = deck.phases.len();
+    if phases_shown.get_untracked() < count {
+        fn next(shown: RwSignal<usize>, count: usize) {
+            set_timeout(
+                move || {
+                    shown.update(|n| *n += 1);
+                    if shown.get_untracked() < count {
+                        next(shown, count);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        next(phases_shown, count);
+    }
+
     let phases = deck
         .phases
         .iter()
-        .map(|phase| {
-            let ids: Vec<&'static str> = phase.comparisons.iter().map(|c| c.id.as_str()).collect();
-            let phase_hidden = move || matching.with(|m| !ids.iter().any(|id| m.contains(*id)));
-            let heading_id = format!("phase-{}", phase.number);
-            let labelledby = heading_id.clone();
-            view! {
-                <section class="phase" aria-labelledby=labelledby hidden=phase_hidden>
-                    <h2 class="phase__title" id=heading_id>
-                        <Emoji emoji=phase.emoji.as_str() />
-                        <span class="phase__number">"Phase " {phase.number}</span>
-                        <span class="phase__name">{phase.title.as_str()}</span>
-                    </h2>
-                    <ul class="phase__list" role="list">
-                        {phase
-                            .comparisons
-                            .iter()
-                            .map(|c| {
-                                let id = c.id.as_str();
-                                view! {
-                                    <li hidden=move || matching.with(|m| !m.contains(id))>
-                                        <ComparisonCard comparison=c />
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </section>
+        .enumerate()
+        .map(|(i, phase)| {
+            let built = Memo::new(move |_| phases_shown.get() > i);
+            move || {
+                built.get().then(|| {
+                    let ids: Vec<&'static str> =
+                        phase.comparisons.iter().map(|c| c.id.as_str()).collect();
+                    let phase_hidden =
+                        move || matching.with(|m| !ids.iter().any(|id| m.contains(*id)));
+                    let heading_id = format!("phase-{}", phase.number);
+                    let labelledby = heading_id.clone();
+                    view! {
+                        <section class="phase" aria-labelledby=labelledby hidden=phase_hidden>
+                            <h2 class="phase__title" id=heading_id>
+                                <Emoji emoji=phase.emoji.as_str() />
+                                <span class="phase__number">"Phase " {phase.number}</span>
+                                <span class="phase__name">{phase.title.as_str()}</span>
+                            </h2>
+                            <ul class="phase__list" role="list">
+                                {phase
+                                    .comparisons
+                                    .iter()
+                                    .map(|c| {
+                                        let id = c.id.as_str();
+                                        view! {
+                                            <li hidden=move || matching.with(|m| !m.contains(id))>
+                                                <ComparisonCard comparison=c />
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
             }
         })
         .collect_view();
