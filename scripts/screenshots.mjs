@@ -70,6 +70,24 @@ try {
       await context.close();
     }
   }
+  // A study screen while its code is fetched, and when it cannot be (src/ui/lazy.rs).
+  for (const [size, viewport, isMobile] of SIZES) {
+    for (const scheme of ['light', 'dark']) {
+      const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, colorScheme: scheme, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.route(/split_progress_screen-[0-9a-f]+\.wasm$/, () => {}); // never answers
+      await page.route(/split_quiz_screen-[0-9a-f]+\.wasm$/, (route) => route.abort());
+      for (const [name, hash] of [['screen-loading', '#/progress'], ['screen-not-loaded', '#/quiz']]) {
+        await page.goto(BASE + hash);
+        await page.locator('.stand-in h1').waitFor();
+        if (name === 'screen-not-loaded') await page.getByRole('alert').waitFor();
+        const file = `${OUT}/${name}-${size}-${scheme}.png`;
+        await page.screenshot({ path: file });
+        console.log(file);
+      }
+      await context.close();
+    }
+  }
 } finally {
   await browser.close();
   server.kill();
