@@ -11,14 +11,25 @@ pub fn set_title(title: &str) {
 /// Moves focus to the element with `id` (which should have `tabindex="-1"`) without
 /// scrolling, so screen readers announce the new screen after a navigation.
 pub fn focus_by_id(id: &str) {
-    if let Some(el) = document()
+    focus_if_present(id);
+}
+
+/// [`focus_by_id`], saying whether there was such an element to focus.
+pub fn focus_if_present(id: &str) -> bool {
+    let Some(el) = document()
         .get_element_by_id(id)
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
-    }
+    else {
+        return false;
+    };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    el.focus_with_options(&options).is_ok()
+}
+
+/// Whether the element with `id` has focus.
+pub fn has_focus(id: &str) -> bool {
+    document().active_element().is_some_and(|el| el.id() == id)
 }
 
 /// Scrolls the window to the top (after a navigation to a new screen).

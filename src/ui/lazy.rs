@@ -4,7 +4,6 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::platform::document as doc;
 use crate::platform::split::NotLoaded;
@@ -23,6 +22,11 @@ macro_rules! split_screens {
 }
 pub(crate) use split_screens;
 
+/// Set when a navigation found no screen title to focus (its screen was still loading):
+/// the screen takes focus when it arrives.
+#[derive(Clone, Copy)]
+pub struct PendingFocus(pub StoredValue<bool>);
+
 /// Shows a lazily loaded screen. Until its code is there, the screen's title stands in
 /// for it (so the layout does not jump and a navigation has a heading to focus); if the
 /// code cannot be fetched, says so with a way to try again.
@@ -32,6 +36,7 @@ where
     Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
 {
     let app: AppState = expect_context();
+    let PendingFocus(pending) = expect_context();
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
@@ -42,7 +47,12 @@ where
                 {Suspend::new(async move {
                     match ready.await {
                         (Ok(()), Ok(view)) => {
-                            keep_focus_on_title();
+                            // After a navigation, focus goes to the screen's title: the
+                            // stand-in's title may hold it, or nothing did yet.
+                            if pending.get_value() || doc::has_focus(SCREEN_TITLE) {
+                                pending.set_value(false);
+                                request_animation_frame(|| doc::focus_by_id(SCREEN_TITLE));
+                            }
                             view
                         }
                         _ => stand_in(title, Some(attempt)).into_any(),
@@ -80,17 +90,5 @@ fn stand_in(title: &'static str, failed: Option<RwSignal<u32>>) -> impl IntoView
                 }
             }}
         </section>
-    }
-}
-
-/// If the stand-in's title has focus (a navigation moved it there), the real title gets
-/// it once the screen replaces the stand-in.
-fn keep_focus_on_title() {
-    let focused = document()
-        .active_element()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| el.id() == SCREEN_TITLE);
-    if focused {
-        request_animation_frame(|| doc::focus_by_id(SCREEN_TITLE));
     }
 }

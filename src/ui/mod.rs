@@ -22,7 +22,7 @@ use crate::domain::deck::Deck;
 use crate::platform::{document as doc, location::use_route};
 use crate::route::Route;
 use crate::state::AppState;
-use lazy::{lazy_screen, split_screens};
+use lazy::{lazy_screen, split_screens, PendingFocus};
 
 /// View state that outlives a screen (the search text survives a visit to a comparison
 /// and back).
@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
             app.progress.with(|p| settings::apply_display(&p.settings));
         }
     });
+    let pending_focus = PendingFocus(StoredValue::new(false));
+    provide_context(pending_focus);
     let route = use_route();
     let opens_on_browse = route.get_untracked() == Route::Browse;
     provide_context(BrowseState {
@@ -73,7 +75,10 @@ pub fn App() -> impl IntoView {
                 (Route::Comparison(id), Route::Browse) => doc::focus_card_link(id),
                 _ => {
                     doc::scroll_to_top();
-                    doc::focus_by_id(shell::SCREEN_TITLE);
+                    // A screen whose code is still loading takes focus when it arrives.
+                    if !doc::focus_if_present(shell::SCREEN_TITLE) {
+                        pending_focus.0.set_value(true);
+                    }
                 }
             }
         }

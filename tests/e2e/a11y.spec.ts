@@ -47,3 +47,21 @@ test('text at 200 % reflows without sideways scrolling', async ({ page, isMobile
     expect(await scrollsSideways(page), `${name} scrolls sideways at 200 %`).toBe(false);
   }
 });
+
+test('a keyboard navigation to a screen still loading lands on its title when it arrives', async ({ browser, baseURL }) => {
+  // No service worker, and a slow network for the quiz's code: the screen arrives late.
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route(/split_quiz_screen-[0-9a-f]+\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await open(page);
+  await page.locator('a[href="#/quiz"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.stand-in__status')).toHaveText('Loading…');
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect(page.locator('#screen-title')).toBeFocused();
+  await expect(page.locator('#screen-title')).toHaveText('Quiz');
+  await context.close();
+});

@@ -1,4 +1,4 @@
-import { test, expect, open } from './fixtures';
+import { test, expect, open, expectNoAxeViolations } from './fixtures';
 import { chromium, test as plainTest, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -173,6 +173,7 @@ plainTest('a screen whose code cannot be fetched says so, and opens on a retry',
   await page.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('alert')).toContainText('Quiz could not be loaded');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quiz');
+  await expectNoAxeViolations(page);
   offline = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
