@@ -21,7 +21,9 @@ test('the first load stays within the budget; the rest is fetched on demand', ({
   for (const screen of ['flashcards', 'match', 'quiz', 'progress', 'settings']) {
     expect(parts.some((n: string) => n.startsWith(`split_${screen}_screen-`)), screen).toBe(true);
   }
-  expect(parts.some((n: string) => n.startsWith('split_open_storage-'))).toBe(true);
+  for (const part of ['open_storage', 'notice_list']) {
+    expect(parts.some((n: string) => n.startsWith(`split_${part}-`)), part).toBe(true);
+  }
 });
 
 test('every file a static host serves has brotli and gzip siblings; no web fonts', ({ isMobile }) => {

@@ -123,12 +123,24 @@ pub fn NotFound() -> impl IntoView {
 }
 
 /// Messages about the user's data (unreadable saved progress, storage unavailable or
-/// full), each with a way to act on it.
+/// full), each with a way to act on it. Rare, so their code is fetched when there is one.
 #[component]
 fn Notices() -> impl IntoView {
     let app: AppState = expect_context();
+    let any = Memo::new(move |_| app.notices.with(|n| !n.is_empty()));
     view! {
         <div class="notices" aria-live="polite">
+            {move || {
+                any.get()
+                    .then(|| Suspend::new(async move { notice_list(app).await.unwrap_or_else(|_| ().into_any()) }))
+            }}
+        </div>
+    }
+}
+
+crate::platform::split::split! {
+    fn notice_list(app: AppState) -> AnyView {
+        view! {
             <For each=move || app.notices.get() key=|n| n.id let:notice>
                 <div class="notice" role="alert">
                     <p class="notice__text">{notice.text.clone()}</p>
@@ -160,7 +172,8 @@ fn Notices() -> impl IntoView {
                     </div>
                 </div>
             </For>
-        </div>
+        }
+        .into_any()
     }
 }
 
