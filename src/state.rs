@@ -2,9 +2,10 @@
 //! and notices for the user. The one place that saves: every change to progress goes
 //! through [`AppState`], which writes it (merging other tabs' writes first).
 //!
-//! The stored progress is read just after the first screen mounts, by code fetched then
+//! The stored progress is read once the first screen has painted, by code fetched then
 //! (a split point, see `platform::split`): Browse does not need it, so the first download
-//! carries no storage code. Screens that show progress wait for [`AppState::ready`].
+//! carries no storage code. Screens that show or change progress wait for
+//! [`AppState::ready`], so nothing is saved before the stored record has been read.
 
 use std::collections::BTreeMap;
 
@@ -236,6 +237,10 @@ impl AppState {
     }
 
     fn save(&self) {
+        debug_assert!(
+            self.opened.get_untracked(),
+            "saved before the stored progress was read"
+        );
         let mut notice = None;
         self.store.update_value(|store| {
             if let Some(store) = store {
