@@ -236,17 +236,29 @@ impl AppState {
         self.save();
     }
 
+    /// Writes progress, merging what other tabs stored since (which may add to it).
     fn save(&self) {
+        self.write(|store| {
+            let mut notice = None;
+            self.progress.update(|p| notice = store.save(p));
+            notice
+        });
+    }
+
+    /// Writes progress as it is, over what is stored (a reset, an import that replaces).
+    fn replace_stored(&self) {
+        self.write(|store| self.progress.with_untracked(|p| store.replace(p)));
+    }
+
+    /// The one way to the store; what it reports becomes a notice.
+    fn write(&self, op: impl FnOnce(&mut Store) -> Option<StorageNotice>) {
         debug_assert!(
             self.opened.get_untracked(),
-            "saved before the stored progress was read"
+            "wrote before the stored progress was read"
         );
         let mut notice = None;
-        self.store.update_value(|store| {
-            if let Some(store) = store {
-                self.progress.update(|p| notice = store.save(p));
-            }
-        });
+        self.store
+            .update_value(|store| notice = store.as_mut().and_then(op));
         if let Some(n) = notice {
             self.notify(n);
         }
@@ -296,18 +308,6 @@ impl AppState {
             self.before_reset.set(None);
             self.progress.update(|p| p.undo_reset(before, now().ms));
             self.replace_stored();
-        }
-    }
-
-    fn replace_stored(&self) {
-        let mut notice = None;
-        self.store.update_value(|store| {
-            if let Some(store) = store {
-                self.progress.with_untracked(|p| notice = store.replace(p));
-            }
-        });
-        if let Some(n) = notice {
-            self.notify(n);
         }
     }
 
