@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, readdirSync, rmSync, statSync } from 'node
 import { join, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { generateSW } from 'workbox-build';
-import { buildWasm } from './wasm.mjs';
+import { buildWasm, hash } from './wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const indexPath = join(dir, 'index.html');
@@ -33,7 +33,7 @@ let html = readFileSync(indexPath, 'utf8');
 const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g)];
 if (sheets.length > 1) {
   const css = sheets.map((m) => readFileSync(join(dir, m[1]), 'utf8')).join('\n');
-  const name = `app-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const name = `app-${hash(css)}.css`;
   writeFileSync(join(dir, name), css);
   for (const m of sheets) rmSync(join(dir, m[1]));
   html = html.replace(sheets[0][0], `<link rel="stylesheet" href="./${name}" />\n    `);

@@ -25,7 +25,8 @@ const WASM_OPT_FLAGS = [
   '--enable-mutable-globals',
 ];
 
-const hash = (...parts) => {
+/** The first 16 hex digits of the SHA-256 of `parts`: names files by their content. */
+export const hash = (...parts) => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p);
   return h.digest('hex').slice(0, 16);

@@ -10,18 +10,6 @@ use crate::platform::split::NotLoaded;
 use crate::state::AppState;
 use crate::ui::shell::SCREEN_TITLE;
 
-/// Declares screens as split points: `fn name(args) { view }` becomes
-/// `async fn name(args) -> Result<AnyView, NotLoaded>`.
-macro_rules! split_screens {
-    ($($(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {
-        $crate::platform::split::split! {$(
-            $(#[$attr])*
-            fn $name($($arg: $ty),*) -> AnyView { $body.into_any() }
-        )*}
-    };
-}
-pub(crate) use split_screens;
-
 /// Set when a navigation found no screen title to focus (its screen was still loading):
 /// the screen takes focus when it arrives.
 #[derive(Clone, Copy)]

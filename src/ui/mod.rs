@@ -19,10 +19,11 @@ use wasm_bindgen::JsCast;
 
 use crate::content;
 use crate::domain::deck::Deck;
+use crate::platform::split::split;
 use crate::platform::{document as doc, location::use_route};
 use crate::route::Route;
 use crate::state::AppState;
-use lazy::{lazy_screen, split_screens, PendingFocus};
+use lazy::{lazy_screen, PendingFocus};
 
 /// View state that outlives a screen (the search text survives a visit to a comparison
 /// and back).
@@ -105,20 +106,20 @@ pub fn App() -> impl IntoView {
 
 // Browse (and a comparison's page) is what opens first; the other screens are loaded on
 // first use (see `lazy`).
-split_screens! {
-    fn flashcards_screen(only: Vec<String>) {
-        view! { <flip::FlashcardsScreen only=only /> }
+split! {
+    fn flashcards_screen(only: Vec<String>) -> AnyView {
+        view! { <flip::FlashcardsScreen only=only /> }.into_any()
     }
-    fn match_screen() {
-        view! { <matching::MatchScreen /> }
+    fn match_screen() -> AnyView {
+        view! { <matching::MatchScreen /> }.into_any()
     }
-    fn quiz_screen() {
-        view! { <quiz::QuizScreen /> }
+    fn quiz_screen() -> AnyView {
+        view! { <quiz::QuizScreen /> }.into_any()
     }
-    fn progress_screen() {
-        view! { <progress::ProgressScreen /> }
+    fn progress_screen() -> AnyView {
+        view! { <progress::ProgressScreen /> }.into_any()
     }
-    fn settings_screen() {
-        view! { <settings::SettingsScreen /> }
+    fn settings_screen() -> AnyView {
+        view! { <settings::SettingsScreen /> }.into_any()
     }
 }
