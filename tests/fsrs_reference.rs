@@ -3,23 +3,12 @@
 //! gaps, every grade, and the interval for several retentions.
 #![cfg(not(target_arch = "wasm32"))]
 
-use diffdeck::domain::fsrs::{Fsrs, Grade, Memory, DEFAULT_PARAMETERS};
-use fsrs::{MemoryState, FSRS};
+mod common;
 
-/// A small deterministic generator (xorshift64*), so every run checks the same histories.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+use common::{reference, reference_next};
+use diffdeck::domain::fsrs::{Fsrs, Grade, Memory};
+// The app's own seeded generator: every run checks the same histories.
+use diffdeck::domain::rng::Rng;
 
 fn close(a: f32, b: f32) -> bool {
     (a - b).abs() <= 1e-4 * a.abs().max(b.abs()).max(1.0)
@@ -27,9 +16,9 @@ fn close(a: f32, b: f32) -> bool {
 
 #[test]
 fn memory_and_intervals_match_the_reference_on_random_histories() {
-    let reference = FSRS::new(&DEFAULT_PARAMETERS).unwrap();
+    let reference = reference();
     let ours = Fsrs::default();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
     let mut steps = 0;
     for _history in 0..2_000 {
         let mut mem: Option<Memory> = None;
@@ -43,22 +32,8 @@ fn memory_and_intervals_match_the_reference_on_random_histories() {
                 _ => rng.below(400) as u32,
             };
             let grade = Grade::from_rating(1 + rng.below(4) as u32).unwrap();
-            let states = reference
-                .next_states(
-                    mem.map(|m| MemoryState {
-                        stability: m.stability,
-                        difficulty: m.difficulty,
-                    }),
-                    0.9,
-                    if mem.is_none() { 0 } else { days },
-                )
-                .unwrap();
-            let want = match grade {
-                Grade::Again => states.again,
-                Grade::Hard => states.hard,
-                Grade::Good => states.good,
-                Grade::Easy => states.easy,
-            };
+            let elapsed = if mem.is_none() { 0 } else { days };
+            let want = reference_next(&reference, mem, 0.9, elapsed, grade);
             let got = ours.next(mem, days, grade);
             assert!(
                 close(got.stability, want.memory.stability)
@@ -76,7 +51,7 @@ fn memory_and_intervals_match_the_reference_on_random_histories() {
 
 #[test]
 fn intervals_match_the_reference_at_other_retentions() {
-    let reference = FSRS::new(&DEFAULT_PARAMETERS).unwrap();
+    let reference = reference();
     let ours = Fsrs::default();
     for retention in [0.7f32, 0.8, 0.85, 0.9, 0.95, 0.97] {
         for s in [0.1f32, 1.0, 2.3065, 15.0, 180.0, 3000.0] {

@@ -2,6 +2,8 @@
 //! limit, learn-ahead, and cram. Time is injected; nothing reads the clock.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use diffdeck::domain::cards::{cards, Scope};
@@ -134,12 +136,11 @@ fn cram_shows_each_card_once_and_again_requeues() {
 fn a_month_of_study_follows_fsrs_and_the_rules() {
     use diffdeck::domain::progress::{Progress, Review, Source};
     use diffdeck::domain::rng::Rng;
-    use fsrs::{MemoryState, DEFAULT_PARAMETERS, FSRS};
 
     let deck = deck();
     let cards = cards(&deck, &Scope::default());
     let scheduler = Scheduler::default();
-    let reference = FSRS::new(&DEFAULT_PARAMETERS).unwrap();
+    let reference = common::reference();
     let mut progress = Progress::default();
     let mut states = BTreeMap::new();
     let mut rng = Rng::new(2026);
@@ -188,17 +189,7 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
                     source: Source::Flashcard,
                 },
             );
-            let want = reference
-                .next_states(
-                    before.map(|m| MemoryState {
-                        stability: m.stability,
-                        difficulty: m.difficulty,
-                    }),
-                    0.9,
-                    elapsed,
-                )
-                .unwrap();
-            let want = [want.again, want.hard, want.good, want.easy][grade as usize - 1].memory;
+            let want = common::reference_next(&reference, before, 0.9, elapsed, grade).memory;
             let got = after.memory.unwrap();
             assert!(
                 (got.stability - want.stability).abs() <= 1e-3 * want.stability.max(1.0)
