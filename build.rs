@@ -1,13 +1,21 @@
-//! Parses `content/docker.md` at build time with the same parser the tests use
+//! Parses the bundled decks in `content/` at build time with the same parser the tests use
 //! (`src/content/parse.rs`), so malformed content fails the build with `file:line: fault`,
-//! and the app embeds the validated deck (postcard: compact, and decoded by little code)
+//! and the app gets validated decks (postcard: compact, and decoded by little code)
 //! instead of shipping a Markdown parser.
+//!
+//! The first deck is embedded in the wasm (`deck.postcard`): Browse opens on it. The
+//! others are files the app fetches after the first paint (`decks/<id>-<hash>.bin`, next
+//! to the wasm in the target directory; `scripts/wasm.mjs` copies them into `dist/`), and
+//! `bundled.rs` tells the app their names and what Browse shows before they arrive.
+//! Native tests read every deck from `library.postcard`.
 
-use std::path::Path;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 #[path = "src/domain/deck.rs"]
 pub mod deck;
 #[path = "src/content/parse.rs"]
+#[allow(dead_code)] // build.rs uses only `parse_library`.
 mod parse;
 
 // `parse.rs` names the model by its path in the library crate.
@@ -15,19 +23,82 @@ mod domain {
     pub use crate::deck;
 }
 
-const DECK: &str = "content/docker.md";
+/// The bundled decks, in the order the app lists them; the first is embedded.
+const DECKS: &[&str] = &["content/docker.md", "content/docker-in-depth.md"];
 
 fn main() {
-    for path in [DECK, "src/content/parse.rs", "src/domain/deck.rs"] {
+    for path in DECKS
+        .iter()
+        .chain(&["src/content/parse.rs", "src/domain/deck.rs"])
+    {
         println!("cargo:rerun-if-changed={path}");
     }
-    let source = std::fs::read_to_string(DECK)
-        .unwrap_or_else(|e| fail(&[format!("{DECK}: cannot read: {e}")]));
-    let deck = parse::parse_deck(DECK, &source)
+    let sources: Vec<(&str, String)> = DECKS
+        .iter()
+        .map(|&file| {
+            let text = std::fs::read_to_string(file)
+                .unwrap_or_else(|e| fail(&[format!("{file}: cannot read: {e}")]));
+            (file, text)
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = sources.iter().map(|(f, t)| (*f, t.as_str())).collect();
+    let decks = parse::parse_library(&files)
         .unwrap_or_else(|errors| fail(&errors.iter().map(ToString::to_string).collect::<Vec<_>>()));
-    let bytes = postcard::to_allocvec(&deck).expect("a deck always serializes");
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out).join("deck.postcard"), bytes).expect("OUT_DIR is writable");
+
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let bytes = |value: &dyn Fn() -> Result<Vec<u8>, postcard::Error>| {
+        value().expect("a deck always serializes")
+    };
+    write(
+        &out.join("deck.postcard"),
+        &bytes(&|| postcard::to_allocvec(&decks[0])),
+    );
+    write(
+        &out.join("library.postcard"),
+        &bytes(&|| postcard::to_allocvec(&decks)),
+    );
+
+    // <target>/<triple>/<profile>/build/<crate>-<hash>/out -> <target>/<triple>/<profile>
+    let profile_dir = out
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR is inside the target dir");
+    let mut listing =
+        String::from("// Written by build.rs: the bundled decks fetched after start-up.\n");
+    listing.push_str("pub const FETCHED: &[BundledDeck] = &[\n");
+    for deck in &decks[1..] {
+        let data = bytes(&|| postcard::to_allocvec(deck));
+        let file = format!("deck-{}-{:08x}.bin", deck.id, fnv1a(&data));
+        write(&profile_dir.join("decks").join(&file), &data);
+        write(&out.join("decks").join(&file), &data);
+        let _ = writeln!(
+            listing,
+            "    BundledDeck {{ id: {:?}, title: {:?}, emoji: {:?}, phases: {}, comparisons: {}, file: {:?} }},",
+            deck.id,
+            deck.title,
+            deck.emoji,
+            deck.phases.len(),
+            deck.comparisons().count(),
+            file
+        );
+    }
+    listing.push_str("];\n");
+    write(&out.join("bundled.rs"), listing.as_bytes());
+}
+
+fn write(path: &Path, data: &[u8]) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("the target dir is writable");
+    }
+    std::fs::write(path, data).expect("the target dir is writable");
+}
+
+/// 32-bit FNV-1a: names a fetched deck by its content, so a new build never meets an
+/// old copy in a cache.
+fn fnv1a(data: &[u8]) -> u32 {
+    data.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 fn fail(lines: &[String]) -> ! {

@@ -1,14 +1,30 @@
-//! The shipped deck: complete against the seed, clean UTF-8, and what the app embeds.
-//! Native only: the parser is not compiled for wasm32.
+//! The shipped decks: the Docker deck complete against the seed, its flagged points
+//! corrected with sources, the second deck sourced and well-formed, clean UTF-8, and what
+//! the app embeds and fetches. Native only: the parser is not compiled for wasm32.
 #![cfg(not(target_arch = "wasm32"))]
 
 use diffdeck::content::{self, parse::parse_deck};
-use diffdeck::domain::deck::Deck;
+use diffdeck::domain::deck::{Comparison, Deck};
 
 const DECK_PATH: &str = "content/docker.md";
 const DECK_SRC: &str = include_str!("../content/docker.md");
 /// The source document exactly as it was handed over (damaged encoding and all).
 const SEED: &str = include_str!("fixtures/seed.original.md");
+const SECOND_PATH: &str = "content/docker-in-depth.md";
+const SECOND_SRC: &str = include_str!("../content/docker-in-depth.md");
+
+fn second() -> Deck {
+    parse_deck(SECOND_PATH, SECOND_SRC).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
 
 fn deck() -> Deck {
     parse_deck(DECK_PATH, DECK_SRC).unwrap_or_else(|errors| {
@@ -55,7 +71,7 @@ fn every_bullet_of_the_seed_is_in_the_deck_in_order() {
     for c in deck().comparisons() {
         for side in c.sides() {
             ours.push(ascii_core(&side.label));
-            ours.extend(side.points.iter().map(|p| ascii_core(&p.text.plain())));
+            ours.extend(side.points.iter().map(|p| ascii_core(&p.said.plain())));
         }
         for group in &c.extras {
             ours.push(ascii_core(&group.title));
@@ -128,10 +144,143 @@ fn stale_facts_carry_an_update_note() {
             .find(id)
             .unwrap_or_else(|| panic!("no comparison {id}"));
         assert!(
-            c.notes.iter().any(|n| n.plain().starts_with("Update")),
+            c.notes.iter().any(|n| n.text.plain().starts_with("Update")),
             "{id} should carry an update note"
         );
     }
+}
+
+/// The seed's points that Docker's documentation contradicts or that mislead (see the
+/// audit in the repository's shared research): each carries a correction with a source.
+const CORRECTED: &[&str] = &[
+    "Lives in memory, consumes CPU/RAM.",
+    "Ephemeral by default -> dies = gone (unless volumes used).",
+    "Startup in minutes.",
+    "Purely copies files from host -> image.",
+    "COPY + auto-extract archives + fetch from URLs.",
+    "Explicitly created.",
+    "Requires -p to expose to host.",
+    "Can use .env files -> keeps secrets/config separate.",
+    "Stops containers & removes networks.",
+    "Safe, reproducible, traceable.",
+    "Enterprise-grade, secure, integrated with cloud IAM.",
+];
+
+fn arrows(s: &str) -> String {
+    ascii_core(&s.replace('→', "->"))
+}
+
+#[test]
+fn every_flagged_point_is_corrected_with_a_source_and_nothing_else_is() {
+    let deck = deck();
+    let corrected: Vec<String> = deck
+        .comparisons()
+        .flat_map(|c| c.sides())
+        .flat_map(|s| s.points.iter())
+        .filter(|p| p.correction.is_some())
+        .map(|p| arrows(&p.said.plain()))
+        .collect();
+    let expected: Vec<String> = CORRECTED.iter().map(|s| arrows(s)).collect();
+    assert_eq!(corrected, expected);
+    for p in deck
+        .comparisons()
+        .flat_map(|c| c.sides())
+        .flat_map(|s| s.points.iter())
+    {
+        if let Some(fix) = &p.correction {
+            assert!(
+                !fix.sources.is_empty(),
+                "{:?} cites nothing",
+                fix.text.plain()
+            );
+            assert_ne!(fix.text.plain(), p.said.plain());
+        }
+    }
+}
+
+#[test]
+fn stale_points_carry_sourced_update_notes() {
+    let deck = deck();
+    for id in [
+        "copy-vs-add",
+        "build-context-vs-dockerignore",
+        "bridge-vs-host",
+        "depends-on-vs-healthcheck",
+        "docker-compose-down-vs-docker-compose-down-v",
+        "docker-scan-vs-trivy",
+    ] {
+        let (_, c) = deck
+            .find(id)
+            .unwrap_or_else(|| panic!("no comparison {id}"));
+        assert!(!c.notes.is_empty(), "{id} should carry an update note");
+    }
+    for c in deck.comparisons() {
+        for note in &c.notes {
+            assert!(
+                !note.sources.is_empty(),
+                "{}: a note without a source",
+                c.id
+            );
+        }
+    }
+}
+
+fn cites_docker_docs(c: &Comparison) -> bool {
+    c.sources
+        .iter()
+        .any(|s| s.url.starts_with("https://docs.docker.com/"))
+}
+
+#[test]
+fn every_comparison_of_both_decks_cites_docker_docs() {
+    for deck in [deck(), second()] {
+        for c in deck.comparisons() {
+            assert!(cites_docker_docs(c), "{}: no docs.docker.com source", c.id);
+        }
+    }
+}
+
+#[test]
+fn the_second_deck_has_forty_sourced_comparisons_of_two_to_four_points_a_side() {
+    let deck = second();
+    assert_eq!(deck.id, "docker-in-depth");
+    let n = deck.comparisons().count();
+    assert!(n >= 40, "{n} comparisons");
+    let numbers: Vec<u32> = deck.phases.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, (1..=deck.phases.len() as u32).collect::<Vec<_>>());
+    for c in deck.comparisons() {
+        for side in c.sides() {
+            let k = side.points.len();
+            assert!(
+                (2..=4).contains(&k),
+                "{}: {} has {k} points",
+                c.id,
+                side.name
+            );
+            assert_eq!(side.label, side.name, "{}: header and title differ", c.id);
+        }
+        assert!(
+            c.sources.len() <= 4,
+            "{}: {} sources",
+            c.id,
+            c.sources.len()
+        );
+    }
+    // Nothing of the seed deck is repeated.
+    let seed_ids: Vec<String> = self::deck().comparisons().map(|c| c.id.clone()).collect();
+    assert!(deck.comparisons().all(|c| !seed_ids.contains(&c.id)));
+}
+
+#[test]
+fn the_bundled_library_is_the_parsed_content_in_order() {
+    assert_eq!(content::bundled(), vec![deck(), second()]);
+    assert_eq!(content::FETCHED.len(), 1);
+    let fetched = &content::FETCHED[0];
+    let second = second();
+    assert_eq!(fetched.id, second.id);
+    assert_eq!(fetched.title, second.title);
+    assert_eq!(fetched.comparisons, second.comparisons().count());
+    assert!(fetched.file.starts_with("deck-docker-in-depth-") && fetched.file.ends_with(".bin"));
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use diffdeck::domain::cards::{cards, Scope};
+use diffdeck::domain::deck::Library;
 use diffdeck::domain::fsrs::Grade;
 use diffdeck::domain::schedule::{CardState, Now, Scheduler, Wait};
 use diffdeck::domain::study::*;
@@ -20,7 +21,7 @@ fn deck() -> diffdeck::domain::deck::Deck {
 #[test]
 fn new_cards_in_deck_order_up_to_the_limit() {
     let deck = deck();
-    let cards = cards(&deck, &Scope::default());
+    let cards = cards(&Library::new(vec![&deck]), &Scope::default());
     let states = BTreeMap::new();
     let now = Now::new(T0, 0);
     assert_eq!(next_card(&cards, &states, now, 20, None), Some(0));
@@ -40,7 +41,7 @@ fn new_cards_in_deck_order_up_to_the_limit() {
 #[test]
 fn due_learning_then_reviews_then_new() {
     let deck = deck();
-    let cards = cards(&deck, &Scope::default());
+    let cards = cards(&Library::new(vec![&deck]), &Scope::default());
     let s = Scheduler::default();
     let now = Now::new(T0, 0);
     let mut states = BTreeMap::new();
@@ -77,7 +78,7 @@ fn due_learning_then_reviews_then_new() {
 #[test]
 fn a_card_graded_is_not_shown_again_before_it_is_due_and_learn_ahead_fills_gaps() {
     let deck = deck();
-    let all = cards(&deck, &Scope::default());
+    let all = cards(&Library::new(vec![&deck]), &Scope::default());
     let one = &all[..1];
     let s = Scheduler::default();
     let now = Now::new(T0, 0);
@@ -138,7 +139,7 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
     use diffdeck::domain::rng::Rng;
 
     let deck = deck();
-    let cards = cards(&deck, &Scope::default());
+    let cards = cards(&Library::new(vec![&deck]), &Scope::default());
     let scheduler = Scheduler::default();
     let reference = common::reference();
     let mut progress = Progress::default();
@@ -212,31 +213,43 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
 /// Mastery and projected readiness: recall now, and lower on a later day if nothing is
 /// reviewed meanwhile; phases never studied stay at 0.
 #[test]
-fn mastery_and_readiness_per_phase() {
-    use diffdeck::domain::stats::mastery_by_phase;
+fn mastery_and_readiness_per_deck_and_phase() {
+    use diffdeck::domain::stats::mastery_by_deck;
 
-    let deck = deck();
-    let all = cards(&deck, &Scope::default());
+    let decks = diffdeck::content::bundled();
+    let library = Library::new(decks.iter().collect());
+    let all = cards(&library, &Scope::default());
     let s = Scheduler::default();
     let now = Now::new(T0, 0);
     let mut states = BTreeMap::new();
-    // Every card of phase 2, learned with Easy.
-    for card in all.iter().filter(|c| c.phase.number == 2) {
+    // Every card of the Docker deck's phase 2, learned with Easy.
+    for card in all
+        .iter()
+        .filter(|c| c.deck.id == "docker" && c.phase.number == 2)
+    {
         states.insert(card.id.clone(), s.grade(None, Grade::Easy, now));
     }
-    let today = mastery_by_phase(&deck, &all, &s, &states, now.day);
-    assert_eq!(today.len(), 6);
-    assert_eq!(today[0].mastery, 0.0);
+    let today = mastery_by_deck(&library, &all, &s, &states, now.day);
+    assert_eq!(today.len(), 2);
+    let docker = &today[0].phases;
+    assert_eq!(docker.len(), 6);
+    assert_eq!(docker[0].mastery, 0.0);
     assert!(
-        today[1].mastery > 0.99,
+        docker[1].mastery > 0.99,
         "just learned: {}",
-        today[1].mastery
+        docker[1].mastery
     );
-    assert!(today[1].comparisons.iter().all(|(_, _, m)| *m > 0.99));
-    let later = mastery_by_phase(&deck, &all, &s, &states, now.day + 30);
-    assert!(
-        later[1].mastery < 0.9 && later[1].mastery > 0.5,
-        "after a month: {}",
-        later[1].mastery
+    assert!(docker[1].comparisons.iter().all(|(_, _, m)| *m > 0.99));
+    assert!(today[0].mastery > 0.1 && today[0].mastery < 0.5);
+    assert_eq!(
+        today[1].mastery, 0.0,
+        "nothing of the second deck was studied"
     );
+    assert!(today[1]
+        .phases
+        .iter()
+        .all(|p| p.number != 2 || p.mastery == 0.0));
+    let later = mastery_by_deck(&library, &all, &s, &states, now.day + 30);
+    let phase2 = later[0].phases[1].mastery;
+    assert!(phase2 < 0.9 && phase2 > 0.5, "after a month: {phase2}");
 }

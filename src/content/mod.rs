@@ -1,14 +1,29 @@
-//! The deck's content: Markdown in `content/` read into [`Deck`](crate::domain::deck::Deck).
+//! The decks' content: Markdown in `content/` read into [`Deck`](crate::domain::deck::Deck).
 //!
 //! The parser ([`parse`]) runs at build time (`build.rs`), natively in tests and in the
-//! benchmark. The app gets the result embedded by `build.rs` in postcard (a compact binary
-//! serde format: a fraction of serde_json's code in the wasm) and reads it once at start-up
-//! with [`embedded`].
+//! benchmark. The app gets the result from `build.rs` in postcard (a compact binary serde
+//! format: a fraction of serde_json's code in the wasm): the first deck embedded and read
+//! once at start-up with [`embedded`], the others fetched after the first paint
+//! ([`FETCHED`] names their files) and read with [`decode`].
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
 
 use crate::domain::deck::Deck;
+
+/// A bundled deck that is fetched rather than embedded: what Browse can say of it before
+/// it arrives, and its file (named by content) next to the app's files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BundledDeck {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub emoji: &'static str,
+    pub phases: usize,
+    pub comparisons: usize,
+    pub file: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// The deck `build.rs` validated and serialized from `content/docker.md`.
 pub const DECK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deck.postcard"));
@@ -17,5 +32,20 @@ pub const DECK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deck.pos
 pub fn embedded() -> Deck {
     // No `expect`: printing the error would link error formatting into the wasm.
     postcard::from_bytes(DECK_BYTES)
-        .unwrap_or_else(|_| panic!("build.rs wrote this JSON from the same types"))
+        .unwrap_or_else(|_| panic!("build.rs wrote these bytes from the same types"))
+}
+
+/// A fetched deck's bytes as a deck; `None` if they are not one (a damaged download).
+pub fn decode(bytes: &[u8]) -> Option<Deck> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// Every bundled deck, in order (native only: tests and benchmarks).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundled() -> Vec<Deck> {
+    postcard::from_bytes(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/library.postcard"
+    )))
+    .expect("build.rs wrote library.postcard from the same types")
 }

@@ -15,18 +15,31 @@
 //! - Container:
 //!   - Running instance of an image.
 //!
-//! > **Update:** a note shown beside the comparison.
+//!   > **Correction:** the accurate statement, asked instead. [Source](https://docs.docker.com/…)
+//!
+//! Sources: [Dockerfile reference](https://docs.docker.com/reference/dockerfile/)
+//!
+//! > **Update:** a note shown beside the comparison. [Source](https://docs.docker.com/…)
 //! ```
+//!
+//! Links are sources: allowed in a `Sources:` line, an update note and a correction (the
+//! links of a note or correction are listed under it), nowhere else, and only `https`.
 
 use std::collections::HashMap;
 use std::fmt;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::domain::deck::{comparison_id, Comparison, Deck, Group, Phase, Point, Rich, Side, Span};
+use crate::domain::deck::{
+    comparison_id, Comparison, Deck, Group, Note, Phase, Point, Rich, Side, Source, Span,
+};
 
 /// Marks a point that is true of both sides: `- Stops containers. {both}`.
 pub const BOTH_MARKER: &str = "{both}";
+/// Starts a correction under a point: `  > **Correction:** …`.
+pub const CORRECTION: &str = "Correction:";
+/// Starts a comparison's list of sources: `Sources: [title](https://…), …`.
+pub const SOURCES: &str = "Sources:";
 
 /// A fault in a content file, located by 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,20 +53,64 @@ pub struct ContentError {
 pub enum ErrorKind {
     NoTitle,
     NoPhases,
-    BadPhaseHeading { text: String },
-    DuplicatePhase { number: u32, first_line: u32 },
-    PhaseWithoutComparison { phase: String },
-    ComparisonOutsidePhase { title: String },
-    NotATitle { text: String },
-    EmptyName { title: String },
-    OneSide { title: String, sides: usize },
-    EmptySide { side: String },
-    PointOutsideSide { point: String },
+    BadPhaseHeading {
+        text: String,
+    },
+    DuplicatePhase {
+        number: u32,
+        first_line: u32,
+    },
+    PhaseWithoutComparison {
+        phase: String,
+    },
+    ComparisonOutsidePhase {
+        title: String,
+    },
+    NotATitle {
+        text: String,
+    },
+    EmptyName {
+        title: String,
+    },
+    OneSide {
+        title: String,
+        sides: usize,
+    },
+    EmptySide {
+        side: String,
+    },
+    PointOutsideSide {
+        point: String,
+    },
     ListOutsideComparison,
     NoteOutsideComparison,
-    DuplicateId { id: String, first_line: u32 },
-    MarkerOutsideSide { group: String },
-    Unsupported { what: String },
+    DuplicateId {
+        id: String,
+        first_line: u32,
+    },
+    MarkerOutsideSide {
+        group: String,
+    },
+    Unsupported {
+        what: String,
+    },
+    BadLink {
+        url: String,
+    },
+    LinkNotAllowed,
+    SourcesWithoutLink,
+    SourcesWithText {
+        text: String,
+    },
+    SourcesOutsideComparison,
+    CorrectionOutsidePoint,
+    NotACorrection,
+    EmptyCorrection,
+    DuplicateDeckId {
+        id: String,
+        other_file: String,
+        other_line: u32,
+    },
 }
 
 impl fmt::Display for ContentError {
@@ -107,14 +164,94 @@ impl fmt::Display for ContentError {
                 "`{BOTH_MARKER}` marks a side's point as true of both sides; `{group}` is not a side"
             ),
             ErrorKind::Unsupported { what } => write!(f, "{what} is not supported in a deck"),
+            ErrorKind::BadLink { url } => write!(
+                f,
+                "`{url}` is not a valid source link; a source is an `https://host/…` URL"
+            ),
+            ErrorKind::LinkNotAllowed => write!(
+                f,
+                "a link is allowed only in a `{SOURCES}` line, an update note or a correction"
+            ),
+            ErrorKind::SourcesWithoutLink => {
+                write!(f, "`{SOURCES}` lists no link; write `{SOURCES} [title](https://…)`")
+            }
+            ErrorKind::SourcesWithText { text } => write!(
+                f,
+                "`{SOURCES}` lists links only, separated by commas; found `{text}`"
+            ),
+            ErrorKind::SourcesOutsideComparison => {
+                write!(f, "a `{SOURCES}` line comes before any comparison")
+            }
+            ErrorKind::CorrectionOutsidePoint => write!(
+                f,
+                "a correction goes under the point it corrects: indent it as `  > **{CORRECTION}** …` right below the point"
+            ),
+            ErrorKind::NotACorrection => write!(
+                f,
+                "a quote under a point must start with `**{CORRECTION}**`"
+            ),
+            ErrorKind::EmptyCorrection => write!(f, "the correction says nothing"),
+            ErrorKind::DuplicateDeckId {
+                id,
+                other_file,
+                other_line,
+            } => write!(
+                f,
+                "comparison id `{id}` is also used by {other_file}:{other_line}; ids must be unique across decks"
+            ),
         }
     }
 }
 
 impl std::error::Error for ContentError {}
 
-/// Parses one deck file. `file` is only used to name the file in errors.
+/// Parses one deck file. `file` names the file in errors and gives the deck its id.
 pub fn parse_deck(file: &str, source: &str) -> Result<Deck, Vec<ContentError>> {
+    parse_with_lines(file, source).map(|(deck, _)| deck)
+}
+
+/// Parses several deck files (`(file, source)`) as one library: each as [`parse_deck`],
+/// and no comparison id may be used by two decks.
+pub fn parse_library(files: &[(&str, &str)]) -> Result<Vec<Deck>, Vec<ContentError>> {
+    let mut decks = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: HashMap<String, (String, u32)> = HashMap::new();
+    for (file, source) in files {
+        match parse_with_lines(file, source) {
+            Ok((deck, lines)) => {
+                for c in deck.comparisons() {
+                    let line = lines.get(&c.id).copied().unwrap_or(1);
+                    if let Some((other_file, other_line)) = seen.get(&c.id) {
+                        errors.push(ContentError {
+                            file: file.to_string(),
+                            line,
+                            kind: ErrorKind::DuplicateDeckId {
+                                id: c.id.clone(),
+                                other_file: other_file.clone(),
+                                other_line: *other_line,
+                            },
+                        });
+                    } else {
+                        seen.insert(c.id.clone(), (file.to_string(), line));
+                    }
+                }
+                decks.push(deck);
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(decks)
+    } else {
+        Err(errors)
+    }
+}
+
+/// [`parse_deck`], with the line of each comparison's title by id.
+fn parse_with_lines(
+    file: &str,
+    source: &str,
+) -> Result<(Deck, HashMap<String, u32>), Vec<ContentError>> {
     let (blocks, mut errors) = blocks(file, source);
     let mut reader = Reader {
         file,
@@ -151,22 +288,69 @@ pub fn parse_deck(file: &str, source: &str) -> Result<Deck, Vec<ContentError>> {
         return Err(errors);
     }
     let (emoji, title) = reader.title.unwrap_or_default();
-    Ok(Deck {
+    let deck = Deck {
+        id: deck_id(file),
         title,
         emoji,
         phases: reader.phases,
-    })
+    };
+    Ok((deck, reader.ids))
+}
+
+/// A deck's id: its file name without directory and `.md` (`content/docker.md` -> `docker`).
+pub fn deck_id(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    crate::domain::deck::slug(stem)
+}
+
+/// Whether `url` is an acceptable source: `https`, a host with a dot, no spaces or quotes.
+pub fn is_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = host.contains('.')
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    host_ok
+        && url.chars().all(|c| {
+            !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"' | '\\' | '`')
+        })
 }
 
 // ---------------------------------------------------------------------------------------
 // Pass 1: events -> blocks
 
+/// A link as written: its text, target and line.
+#[derive(Debug, Clone)]
+struct Cite {
+    source: Source,
+    line: u32,
+}
+
 #[derive(Debug)]
 enum Block {
-    Heading { level: u8, text: Rich, line: u32 },
-    Paragraph { text: Rich, line: u32 },
-    List { items: Vec<Item> },
-    Quote { blocks: Vec<Block>, line: u32 },
+    Heading {
+        level: u8,
+        text: Rich,
+        line: u32,
+    },
+    Paragraph {
+        text: Rich,
+        line: u32,
+        links: Vec<Cite>,
+    },
+    List {
+        items: Vec<Item>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+        line: u32,
+    },
     Rule,
 }
 
@@ -174,6 +358,7 @@ enum Block {
 struct Item {
     text: Rich,
     line: u32,
+    links: Vec<Cite>,
     children: Vec<Block>,
 }
 
@@ -187,6 +372,9 @@ struct Inline {
     rich: Rich,
     strong: u32,
     emphasis: u32,
+    /// The link being read: its text goes to the link, not to the rich text.
+    link: Option<Cite>,
+    links: Vec<Cite>,
 }
 
 impl Inline {
@@ -195,7 +383,35 @@ impl Inline {
             rich: Rich::default(),
             strong: 0,
             emphasis: 0,
+            link: None,
+            links: Vec::new(),
         }
+    }
+
+    fn start_link(&mut self, url: &str, line: u32) {
+        self.link = Some(Cite {
+            source: Source {
+                title: String::new(),
+                url: url.to_string(),
+            },
+            line,
+        });
+    }
+
+    fn end_link(&mut self) {
+        if let Some(mut cite) = self.link.take() {
+            let title = cite.source.title.trim().to_string();
+            cite.source.title = if title.is_empty() {
+                cite.source.url.clone()
+            } else {
+                title
+            };
+            self.links.push(cite);
+        }
+    }
+
+    fn take_links(&mut self) -> Vec<Cite> {
+        std::mem::take(&mut self.links)
     }
 
     fn push(&mut self, span: Span) {
@@ -214,6 +430,10 @@ impl Inline {
     }
 
     fn text(&mut self, s: &str) {
+        if let Some(cite) = self.link.as_mut() {
+            cite.source.title.push_str(s);
+            return;
+        }
         let span = if self.strong > 0 {
             Span::Strong(s.to_string())
         } else if self.emphasis > 0 {
@@ -263,6 +483,8 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
         })
     };
 
+    // Lines of links in headings (reported with the other faults at the end).
+    let mut misplaced_links: Vec<u32> = Vec::new();
     let mut root: Vec<Block> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut inline = Inline::new();
@@ -278,10 +500,11 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
             Some(Frame::Item(item)) => {
                 // A loose item's first paragraph is its text.
                 match block {
-                    Block::Paragraph { text, .. }
+                    Block::Paragraph { text, links, .. }
                         if item.text.0.is_empty() && item.children.is_empty() =>
                     {
-                        item.text = text
+                        item.text = text;
+                        item.links = links;
                     }
                     other => item.children.push(other),
                 }
@@ -299,20 +522,33 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
             Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) => {
                 let (at, level) = leaf.take().unwrap_or((line(range.start), None));
                 let text = inline.take();
+                let links = inline.take_links();
                 let block = match level {
-                    Some(level) => Block::Heading {
-                        level,
+                    Some(level) => {
+                        if let Some(cite) = links.first() {
+                            misplaced_links.push(cite.line);
+                        }
+                        Block::Heading {
+                            level,
+                            text,
+                            line: at,
+                        }
+                    }
+                    None => Block::Paragraph {
                         text,
                         line: at,
+                        links,
                     },
-                    None => Block::Paragraph { text, line: at },
                 };
                 push_block(&mut root, &mut stack, block);
             }
-            Event::Start(Tag::BlockQuote(_)) => stack.push(Frame::Quote {
-                blocks: Vec::new(),
-                line: line(range.start),
-            }),
+            Event::Start(Tag::BlockQuote(_)) => {
+                flush_item_text(&mut stack, &mut inline);
+                stack.push(Frame::Quote {
+                    blocks: Vec::new(),
+                    line: line(range.start),
+                })
+            }
             Event::End(TagEnd::BlockQuote(_)) => {
                 if let Some(Frame::Quote { blocks, line }) = stack.pop() {
                     push_block(&mut root, &mut stack, Block::Quote { blocks, line });
@@ -344,11 +580,15 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
             Event::Start(Tag::Emphasis) => inline.emphasis += 1,
             Event::End(TagEnd::Emphasis) => inline.emphasis = inline.emphasis.saturating_sub(1),
             Event::Text(text) => inline.text(&text),
+            Event::Code(code) if inline.link.is_some() => inline.text(&code),
             Event::Code(code) => inline.push(Span::Code(code.to_string())),
             Event::SoftBreak | Event::HardBreak => inline.text(" "),
             Event::Rule => push_block(&mut root, &mut stack, Block::Rule),
-            // Links keep their text; the deck has no use for the target yet.
-            Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => {}
+            // A link is a source; where one is allowed is decided in pass 2.
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                inline.start_link(&dest_url, line(range.start))
+            }
+            Event::End(TagEnd::Link) => inline.end_link(),
             // Comments are for the deck's authors; any other HTML is refused.
             Event::Start(Tag::HtmlBlock) => html_block = Some((String::new(), range.start)),
             Event::Html(html) if html_block.is_some() => {
@@ -371,6 +611,11 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
             _ => {}
         }
     }
+    errors.extend(misplaced_links.into_iter().map(|line| ContentError {
+        file: file.to_string(),
+        line,
+        kind: ErrorKind::LinkNotAllowed,
+    }));
     (root, errors)
 }
 
@@ -383,8 +628,10 @@ fn is_comment(html: &str) -> bool {
 fn flush_item_text(stack: &mut [Frame], inline: &mut Inline) {
     if let Some(Frame::Item(item)) = stack.last_mut() {
         let text = inline.take();
+        let links = inline.take_links();
         if !text.0.is_empty() && item.text.0.is_empty() {
             item.text = text;
+            item.links = links;
         }
     }
 }
@@ -416,19 +663,26 @@ struct Reader<'a> {
     phase_lines: HashMap<u32, u32>,
 }
 
-/// A comparison being read: its title line, its groups in order, its notes.
+/// A comparison being read: its title line, its groups in order, its notes and sources.
 struct Draft {
     line: u32,
     left: (String, String),
     right: (String, String),
     groups: Vec<DraftGroup>,
-    notes: Vec<Rich>,
+    notes: Vec<Note>,
+    sources: Vec<Source>,
 }
 
 struct DraftGroup {
     label: String,
     line: u32,
-    points: Vec<Rich>,
+    points: Vec<DraftPoint>,
+}
+
+struct DraftPoint {
+    text: Rich,
+    line: u32,
+    correction: Option<Note>,
 }
 
 impl Reader<'_> {
@@ -460,10 +714,140 @@ impl Reader<'_> {
                     what: format!("a level-{level} heading"),
                 },
             ),
-            Block::Paragraph { text, line } => self.start_comparison(&text.plain(), line),
+            Block::Paragraph { text, line, links } => {
+                if text.plain().starts_with(SOURCES) {
+                    self.sources(&text, links, line);
+                } else {
+                    self.no_links(&links);
+                    self.start_comparison(&text.plain(), line);
+                }
+            }
             Block::List { items } => self.list(items),
             Block::Quote { blocks, line } => self.note(blocks, line),
         }
+    }
+
+    /// Reports the first of `links` where links are not allowed.
+    fn no_links(&mut self, links: &[Cite]) {
+        if let Some(cite) = links.first() {
+            self.error(cite.line, ErrorKind::LinkNotAllowed);
+        }
+    }
+
+    /// The sources of `links`, each checked; a bad one is reported and left out.
+    fn checked(&mut self, links: Vec<Cite>) -> Vec<Source> {
+        let mut out = Vec::new();
+        for cite in links {
+            if is_https_url(&cite.source.url) {
+                out.push(cite.source);
+            } else {
+                self.error(
+                    cite.line,
+                    ErrorKind::BadLink {
+                        url: cite.source.url,
+                    },
+                );
+            }
+        }
+        out
+    }
+
+    /// `Sources: [a](https://…), [b](https://…)` after a comparison.
+    fn sources(&mut self, text: &Rich, links: Vec<Cite>, line: u32) {
+        if self.comparison.is_none() {
+            self.error(line, ErrorKind::SourcesOutsideComparison);
+            return;
+        }
+        let plain = text.plain();
+        let rest = plain[SOURCES.len()..].trim();
+        let stray: String = rest
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && *w != "and")
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !stray.is_empty() {
+            self.error(line, ErrorKind::SourcesWithText { text: stray });
+        }
+        if links.is_empty() {
+            self.error(line, ErrorKind::SourcesWithoutLink);
+        }
+        let sources = self.checked(links);
+        if let Some(draft) = self.comparison.as_mut() {
+            draft.sources.extend(sources);
+        }
+    }
+
+    /// A point's item: its text, and the correction quoted under it.
+    fn point(&mut self, item: Item) -> DraftPoint {
+        self.no_links(&item.links);
+        let mut correction = None;
+        for child in item.children {
+            match child {
+                Block::Quote { blocks, line } => match self.note_of(blocks, line) {
+                    Some((note, true)) if note.text.is_empty() => {
+                        self.error(line, ErrorKind::EmptyCorrection)
+                    }
+                    Some((note, true)) if correction.is_none() => correction = Some(note),
+                    Some((_, true)) => self.error(
+                        line,
+                        ErrorKind::Unsupported {
+                            what: "a second correction of one point".into(),
+                        },
+                    ),
+                    Some((_, false)) => self.error(line, ErrorKind::NotACorrection),
+                    None => {}
+                },
+                Block::List { items } => self.error(
+                    items.first().map_or(item.line, |i| i.line),
+                    ErrorKind::Unsupported {
+                        what: "a nested list under a point".into(),
+                    },
+                ),
+                _ => self.error(
+                    item.line,
+                    ErrorKind::Unsupported {
+                        what: "a block under a point other than a correction".into(),
+                    },
+                ),
+            }
+        }
+        DraftPoint {
+            text: item.text,
+            line: item.line,
+            correction,
+        }
+    }
+
+    /// A quote's paragraphs as one note; true if it is a correction (its marker removed).
+    fn note_of(&mut self, blocks: Vec<Block>, line: u32) -> Option<(Note, bool)> {
+        let mut text = Rich::default();
+        let mut links = Vec::new();
+        for block in blocks {
+            match block {
+                Block::Paragraph {
+                    text: t, links: l, ..
+                } => {
+                    if !text.0.is_empty() {
+                        text.0.push(Span::Text(" ".into()));
+                    }
+                    text.0.extend(t.0);
+                    links.extend(l);
+                }
+                _ => {
+                    self.error(
+                        line,
+                        ErrorKind::Unsupported {
+                            what: "anything but paragraphs in a note or correction".into(),
+                        },
+                    );
+                    return None;
+                }
+            }
+        }
+        let is_correction = take_correction_marker(&mut text);
+        let sources = self.checked(links);
+        Some((Note { text, sources }, is_correction))
     }
 
     fn start_phase(&mut self, heading: &str, line: u32) {
@@ -544,76 +928,76 @@ impl Reader<'_> {
             right,
             groups: Vec::new(),
             notes: Vec::new(),
+            sources: Vec::new(),
         });
     }
 
     fn list(&mut self, items: Vec<Item>) {
-        let Some(draft) = self.comparison.as_mut() else {
+        if self.comparison.is_none() {
             let line = items.first().map_or(1, |i| i.line);
             self.error(line, ErrorKind::ListOutsideComparison);
             return;
-        };
-        let mut errors = Vec::new();
-        for item in items {
-            let text = item.text.plain();
-            match header_label(&text) {
-                Some(label) => {
-                    let mut group = DraftGroup {
-                        label,
-                        line: item.line,
-                        points: Vec::new(),
-                    };
-                    // The nested shape: points under their header.
-                    for child in item.children {
-                        match child {
-                            Block::List { items } => {
-                                group.points.extend(items.into_iter().map(|i| i.text))
-                            }
-                            _ => errors.push((
-                                item.line,
-                                ErrorKind::Unsupported {
-                                    what: "a block under a side header other than a list".into(),
-                                },
-                            )),
-                        }
-                    }
-                    draft.groups.push(group);
-                }
-                None => match draft.groups.last_mut() {
-                    Some(group) if item.children.is_empty() => group.points.push(item.text),
-                    Some(_) => errors.push((
-                        item.line,
-                        ErrorKind::Unsupported {
-                            what: "a nested list under a point".into(),
-                        },
-                    )),
-                    None => errors.push((item.line, ErrorKind::PointOutsideSide { point: text })),
-                },
-            }
         }
-        for (line, kind) in errors {
-            self.error(line, kind);
+        for mut item in items {
+            let text = item.text.plain();
+            if let Some(label) = header_label(&text) {
+                self.no_links(&item.links);
+                let mut group = DraftGroup {
+                    label,
+                    line: item.line,
+                    points: Vec::new(),
+                };
+                // The nested shape: points under their header.
+                for child in std::mem::take(&mut item.children) {
+                    match child {
+                        Block::List { items } => {
+                            for i in items {
+                                let point = self.point(i);
+                                group.points.push(point);
+                            }
+                        }
+                        _ => self.error(
+                            item.line,
+                            ErrorKind::Unsupported {
+                                what: "a block under a side header other than a list".into(),
+                            },
+                        ),
+                    }
+                }
+                self.draft_groups().push(group);
+            } else if self.draft_groups().is_empty() {
+                self.error(item.line, ErrorKind::PointOutsideSide { point: text });
+            } else {
+                let point = self.point(item);
+                if let Some(group) = self.draft_groups().last_mut() {
+                    group.points.push(point);
+                }
+            }
         }
     }
 
+    /// The groups of the comparison being read (there is one whenever a list is read).
+    fn draft_groups(&mut self) -> &mut Vec<DraftGroup> {
+        &mut self
+            .comparison
+            .as_mut()
+            .expect("lists are read only inside a comparison")
+            .groups
+    }
+
     fn note(&mut self, blocks: Vec<Block>, line: u32) {
-        let Some(draft) = self.comparison.as_mut() else {
+        if self.comparison.is_none() {
             self.error(line, ErrorKind::NoteOutsideComparison);
             return;
-        };
-        for block in blocks {
-            match block {
-                Block::Paragraph { text, .. } => draft.notes.push(text),
-                _ => {
-                    self.error(
-                        line,
-                        ErrorKind::Unsupported {
-                            what: "anything but paragraphs in an update note".into(),
-                        },
-                    );
-                    return;
+        }
+        match self.note_of(blocks, line) {
+            Some((_, true)) => self.error(line, ErrorKind::CorrectionOutsidePoint),
+            Some((note, false)) => {
+                if let Some(draft) = self.comparison.as_mut() {
+                    draft.notes.push(note);
                 }
             }
+            None => {}
         }
     }
 
@@ -634,7 +1018,7 @@ impl Reader<'_> {
             ok = false;
         }
         for group in &draft.groups {
-            if group.points.iter().all(Rich::is_empty) {
+            if group.points.iter().all(|p| p.text.is_empty()) {
                 let side = group.label.clone();
                 self.error(group.line, ErrorKind::EmptySide { side });
                 ok = false;
@@ -659,9 +1043,14 @@ impl Reader<'_> {
                 points: group
                     .points
                     .into_iter()
-                    .map(|mut text| {
-                        let both = take_marker(&mut text);
-                        Point { text, both }
+                    .map(|p| {
+                        let mut said = p.text;
+                        let both = take_marker(&mut said);
+                        Point {
+                            said,
+                            correction: p.correction,
+                            both,
+                        }
                     })
                     .collect(),
             }
@@ -669,14 +1058,26 @@ impl Reader<'_> {
         let left = side(draft.left);
         let right = side(draft.right);
         let mut extras = Vec::new();
-        for mut g in groups {
-            if g.points.iter_mut().any(take_marker) {
+        for g in groups {
+            let mut points: Vec<Rich> = Vec::new();
+            for p in g.points {
+                if p.correction.is_some() {
+                    let what = format!("a correction in `{}`, which is not a side", g.label);
+                    self.errors.push(ContentError {
+                        file: self.file.to_string(),
+                        line: p.line,
+                        kind: ErrorKind::Unsupported { what },
+                    });
+                }
+                points.push(p.text);
+            }
+            if points.iter_mut().any(take_marker) {
                 let group = g.label.clone();
                 self.error(g.line, ErrorKind::MarkerOutsideSide { group });
             }
             extras.push(Group {
                 title: g.label,
-                points: g.points,
+                points,
             });
         }
         if let Some((phase, _, _)) = self.phase.as_mut() {
@@ -686,9 +1087,31 @@ impl Reader<'_> {
                 right,
                 extras,
                 notes: draft.notes,
+                sources: draft.sources,
             });
         }
     }
+}
+
+/// Removes a leading `**Correction:**`; true if there was one.
+fn take_correction_marker(text: &mut Rich) -> bool {
+    let Some(first) = text.0.first_mut() else {
+        return false;
+    };
+    let (Span::Strong(s) | Span::Text(s)) = first else {
+        return false;
+    };
+    let Some(rest) = s.trim_start().strip_prefix(CORRECTION) else {
+        return false;
+    };
+    let rest = rest.trim_start().to_string();
+    if rest.is_empty() {
+        text.0.remove(0);
+    } else {
+        *s = rest;
+    }
+    trim_rich(text);
+    true
 }
 
 /// Removes a trailing `{both}` marker; true if there was one.
@@ -804,12 +1227,12 @@ mod tests {
             ("Container", "📦")
         );
         assert_eq!(
-            c.left.points[0].text,
+            c.left.points[0].said,
             Rich(vec![Span::Text("Read-only.".into())])
         );
         assert!(!c.left.points[0].both);
         assert_eq!(
-            c.right.points[0].text.0,
+            c.right.points[0].said.0,
             vec![
                 Span::Text("Runs ".into()),
                 Span::Code("docker run x".into()),
@@ -863,7 +1286,7 @@ mod tests {
         let deck = ok("# D\n\n<!-- authors' note -->\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- shared `a` {both}\n- own\n- Y:\n- b\n");
         let points = &deck.phases[0].comparisons[0].left.points;
         assert!(points[0].both);
-        assert_eq!(points[0].text.plain(), "shared a");
+        assert_eq!(points[0].said.plain(), "shared a");
         assert!(!points[1].both);
         let e = err("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n- Tip:\n- c {both}\n");
         assert_eq!(
@@ -879,7 +1302,123 @@ mod tests {
         let deck = ok("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n\n> **Update:** `docker scan` was removed.\n");
         let c = &deck.phases[0].comparisons[0];
         assert_eq!(c.notes.len(), 1);
-        assert_eq!(c.notes[0].plain(), "Update: docker scan was removed.");
+        assert_eq!(c.notes[0].text.plain(), "Update: docker scan was removed.");
+    }
+
+    const CITED: &str = "# D\n\n## Phase 1 – A\n\nImage vs Container\n- Image:\n- Read-only.\n- Container:\n- Dies = gone.\n  > **Correction:** Removing it discards its `layer`. [run --rm](https://docs.docker.com/reference/cli/docker/container/run/#rm)\n- Uses RAM.\n\nSources: [Overview](https://docs.docker.com/get-started/docker-overview/), [Storage drivers](https://docs.docker.com/engine/storage/drivers/)\n\n> **Update (2023):** Stopped ones stay. [docker ps](https://docs.docker.com/reference/cli/docker/container/ls/)\n";
+
+    #[test]
+    fn corrections_sources_and_cited_notes() {
+        let deck = ok(CITED);
+        assert_eq!(deck.id, "t");
+        let c = &deck.phases[0].comparisons[0];
+        let p = &c.right.points[0];
+        assert_eq!(p.said.plain(), "Dies = gone.");
+        let fix = p.correction.as_ref().expect("a correction");
+        assert_eq!(fix.text.plain(), "Removing it discards its layer.");
+        assert_eq!(p.text(), &fix.text, "study modes ask the correction");
+        assert_eq!(
+            fix.sources,
+            vec![Source {
+                title: "run --rm".into(),
+                url: "https://docs.docker.com/reference/cli/docker/container/run/#rm".into()
+            }]
+        );
+        // The point after the corrected one is still a point of the same side.
+        assert_eq!(c.right.points.len(), 2);
+        assert_eq!(c.right.points[1].text().plain(), "Uses RAM.");
+        assert!(c.right.points[1].correction.is_none());
+        assert_eq!(
+            c.sources
+                .iter()
+                .map(|s| s.title.as_str())
+                .collect::<Vec<_>>(),
+            ["Overview", "Storage drivers"]
+        );
+        assert_eq!(c.notes[0].text.plain(), "Update (2023): Stopped ones stay.");
+        assert_eq!(c.notes[0].sources[0].title, "docker ps");
+    }
+
+    #[test]
+    fn the_nested_shape_takes_corrections_too() {
+        let nested = CITED
+            .replace("- Read-only.", "  - Read-only.")
+            .replace("- Dies = gone.\n  >", "  - Dies = gone.\n    >")
+            .replace("- Uses RAM.", "  - Uses RAM.");
+        assert_eq!(ok(&nested), ok(CITED));
+    }
+
+    #[test]
+    fn rejects_bad_links_and_links_where_they_do_not_belong() {
+        let base = "# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n\n";
+        let cases: &[(String, &str)] = &[
+            (format!("{base}Sources: [t](http://docs.docker.com/x)\n"), "t.md:11: `http://docs.docker.com/x` is not a valid source link"),
+            (format!("{base}Sources: [t](https://nodot/x)\n"), "t.md:11: `https://nodot/x` is not a valid source link"),
+            (format!("{base}Sources: [t](javascript:alert(1))\n"), "t.md:11: `javascript:alert(1)` is not a valid source link"),
+            (format!("{base}Sources: none yet\n"), "t.md:11: `Sources:` lists links only"),
+            (format!("{base}Sources:\n"), "t.md:11: `Sources:` lists no link"),
+            (format!("{base}> **Update:** see [t](ftp://x.org/a)\n"), "t.md:11: `ftp://x.org/a` is not a valid source link"),
+            ("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a [t](https://docs.docker.com/)\n- Y:\n- b\n".to_string(), "t.md:7: a link is allowed only in"),
+            ("# D\n\n## Phase 1 – A\n\n[X](https://a.b/) vs Y\n- X:\n- a\n- Y:\n- b\n".to_string(), "t.md:5: a link is allowed only in"),
+            ("# D\n\n## Phase 1 – [A](https://a.b/)\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n".to_string(), "t.md:3: a link is allowed only in"),
+            ("# D\n\n## Phase 1 – A\n\nSources: [t](https://a.b/)\n".to_string(), "t.md:5: a `Sources:` line comes before any comparison"),
+            (format!("{base}> **Correction:** fixed.\n"), "t.md:11: a correction goes under the point it corrects"),
+            ("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n  > a quote\n- Y:\n- b\n".to_string(), "t.md:8: a quote under a point must start with"),
+            ("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n  > **Correction:**\n- Y:\n- b\n".to_string(), "t.md:8: the correction says nothing"),
+            ("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n- Tip:\n- c\n  > **Correction:** d\n".to_string(), "t.md:11: a correction in `Tip`, which is not a side"),
+        ];
+        for (src, expected) in cases {
+            let e = err(src);
+            assert!(
+                e.iter().any(|e| e.starts_with(expected)),
+                "for {src:?}\n got {e:?}\nwant {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn https_urls() {
+        for good in [
+            "https://docs.docker.com/",
+            "https://docs.docker.com/reference/cli/docker/container/run/#rm",
+            "https://kubernetes.io/docs/concepts/overview/",
+            "https://a.b:8443/x?y=1",
+        ] {
+            assert!(is_https_url(good), "{good}");
+        }
+        for bad in [
+            "http://docs.docker.com/",
+            "https://",
+            "https:///x",
+            "https://localhost/",
+            "https://.docker.com/",
+            "https://docs.docker.com/a b",
+            "https://docs.docker.com/\"onmouseover=",
+            "HTTPS://docs.docker.com/",
+            "//docs.docker.com/",
+        ] {
+            assert!(!is_https_url(bad), "{bad}");
+        }
+        assert_eq!(deck_id("content/docker-in-depth.md"), "docker-in-depth");
+        assert_eq!(deck_id("docker.md"), "docker");
+    }
+
+    #[test]
+    fn ids_are_unique_across_decks() {
+        let a = "# A\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n";
+        let b = "# B\n\n## Phase 1 – B\n\nZ vs W\n- Z:\n- a\n- W:\n- b\n\nX 🐳 vs Y\n- X:\n- a\n- Y:\n- b\n";
+        let e: Vec<String> = parse_library(&[("a.md", a), ("b.md", b)])
+            .expect_err("a clash")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(e, ["b.md:11: comparison id `x-vs-y` is also used by a.md:5; ids must be unique across decks"]);
+        let decks = parse_library(&[("a.md", a), ("c.md", &b[..b.find("\nX 🐳").unwrap()])])
+            .expect("no clash");
+        assert_eq!(
+            decks.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+            ["a", "c"]
+        );
     }
 
     #[test]

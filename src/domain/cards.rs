@@ -3,12 +3,16 @@
 //! - a *pair card* asks for the whole difference: "CMD vs ENTRYPOINT — what is the
 //!   difference?" (id `pair:cmd-vs-entrypoint`);
 //! - a *point card* shows one point and asks which side it belongs to (id
-//!   `point:cmd-vs-entrypoint:l:<hash of the point's text>`). Points marked `{both}`, and
-//!   points whose text stands on both sides, never become point cards.
+//!   `point:cmd-vs-entrypoint:l:<hash of the point's words>`). Points marked `{both}`, and
+//!   points whose text stands on both sides, never become point cards. A point card asks
+//!   the accurate statement ([`Point::text`]: the correction, where there is one); its id
+//!   hashes the words as written, so a correction added later keeps the card's progress.
+//!
+//! Comparison ids are unique across decks, so card ids need no deck.
 
 use std::collections::BTreeSet;
 
-use super::deck::{fold, Comparison, Deck, Phase, Point, Side};
+use super::deck::{fold, Comparison, Deck, Library, Phase, Point, Side};
 
 /// Which side of a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,6 +56,7 @@ pub enum Face<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card<'a> {
     pub id: String,
+    pub deck: &'a Deck,
     pub phase: &'a Phase,
     pub comparison: &'a Comparison,
     pub face: Face<'a>,
@@ -62,7 +67,7 @@ impl Card<'_> {
     pub fn prompt(&self) -> String {
         match &self.face {
             Face::Pair => format!("{} — what is the difference?", self.comparison.title()),
-            Face::Point { point, .. } => point.text.plain(),
+            Face::Point { point, .. } => point.text().plain(),
         }
     }
 
@@ -82,9 +87,13 @@ impl Card<'_> {
 /// Which comparisons to study.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Selection {
+    /// Every deck.
     #[default]
     All,
-    Phase(u32),
+    /// One deck, by id.
+    Deck(String),
+    /// One phase of a deck: (deck id, phase number).
+    Phase(String, u32),
     Only(BTreeSet<String>),
 }
 
@@ -107,12 +116,24 @@ impl Default for Scope {
 }
 
 impl Scope {
-    pub fn includes(&self, phase: &Phase, comparison: &Comparison) -> bool {
+    pub fn includes(&self, deck: &Deck, phase: &Phase, comparison: &Comparison) -> bool {
         match &self.selection {
             Selection::All => true,
-            Selection::Phase(n) => phase.number == *n,
+            Selection::Deck(id) => deck.id == *id,
+            Selection::Phase(id, n) => deck.id == *id && phase.number == *n,
             Selection::Only(ids) => ids.contains(&comparison.id),
         }
+    }
+
+    /// The scope's comparisons in `library`, with their deck and phase, in library order.
+    pub fn comparisons<'a, 'l>(
+        &'l self,
+        library: &'l Library<'a>,
+    ) -> impl Iterator<Item = (&'a Deck, &'a Phase, &'a Comparison)> + 'l {
+        library
+            .phases()
+            .flat_map(|(d, p)| p.comparisons.iter().map(move |c| (d, p, c)))
+            .filter(move |(d, p, c)| self.includes(d, p, c))
     }
 }
 
@@ -129,35 +150,38 @@ pub fn comparison_of(card_id: &str) -> Option<&str> {
     Some(rest.split(':').next().unwrap_or(rest))
 }
 
-/// Every card of the deck in `scope`, in deck order: each comparison's pair card, then its
-/// point cards, left side first.
-pub fn cards<'a>(deck: &'a Deck, scope: &Scope) -> Vec<Card<'a>> {
+/// Every card of the library in `scope`, in library order: each comparison's pair card,
+/// then its point cards, left side first.
+pub fn cards<'a>(library: &Library<'a>, scope: &Scope) -> Vec<Card<'a>> {
     let mut out = Vec::new();
-    for phase in &deck.phases {
-        for comparison in &phase.comparisons {
-            if !scope.includes(phase, comparison) {
-                continue;
-            }
-            if scope.pairs {
-                out.push(Card {
-                    id: pair_id(&comparison.id),
-                    phase,
-                    comparison,
-                    face: Face::Pair,
-                });
-            }
-            if scope.points {
-                out.extend(point_cards(phase, comparison));
-            }
+    for (deck, phase, comparison) in scope.comparisons(library) {
+        if scope.pairs {
+            out.push(Card {
+                id: pair_id(&comparison.id),
+                deck,
+                phase,
+                comparison,
+                face: Face::Pair,
+            });
+        }
+        if scope.points {
+            out.extend(point_cards(deck, phase, comparison));
         }
     }
     out
 }
 
 /// The points of `comparison` that can be asked as "which side?", as cards.
-pub fn point_cards<'a>(phase: &'a Phase, comparison: &'a Comparison) -> Vec<Card<'a>> {
+pub fn point_cards<'a>(
+    deck: &'a Deck,
+    phase: &'a Phase,
+    comparison: &'a Comparison,
+) -> Vec<Card<'a>> {
     let folded = |side: &Side| -> BTreeSet<String> {
-        side.points.iter().map(|p| fold(&p.text.plain())).collect()
+        side.points
+            .iter()
+            .map(|p| fold(&p.text().plain()))
+            .collect()
     };
     let on_left = folded(&comparison.left);
     let on_right = folded(&comparison.right);
@@ -169,8 +193,8 @@ pub fn point_cards<'a>(phase: &'a Phase, comparison: &'a Comparison) -> Vec<Card
             &on_left
         };
         for point in &comparison.side(which).points {
-            let key = fold(&point.text.plain());
-            if point.both || other.contains(&key) || key.is_empty() {
+            let asked = fold(&point.text().plain());
+            if point.both || other.contains(&asked) || asked.is_empty() {
                 continue;
             }
             out.push(Card {
@@ -178,8 +202,9 @@ pub fn point_cards<'a>(phase: &'a Phase, comparison: &'a Comparison) -> Vec<Card
                     "point:{}:{}:{:08x}",
                     comparison.id,
                     which.code(),
-                    fnv1a(&key)
+                    fnv1a(&fold(&point.said.plain()))
                 ),
+                deck,
                 phase,
                 comparison,
                 face: Face::Point { side: which, point },
@@ -203,7 +228,8 @@ mod tests {
 
     fn point(text: &str, both: bool) -> Point {
         Point {
-            text: Rich(vec![Span::Text(text.into())]),
+            said: Rich(vec![Span::Text(text.into())]),
+            correction: None,
             both,
         }
     }
@@ -219,6 +245,7 @@ mod tests {
 
     fn deck() -> Deck {
         Deck {
+            id: "d".into(),
             title: "D".into(),
             emoji: String::new(),
             phases: vec![
@@ -244,6 +271,7 @@ mod tests {
                         ),
                         extras: vec![],
                         notes: vec![],
+                        sources: vec![],
                     }],
                 },
                 Phase {
@@ -256,6 +284,7 @@ mod tests {
                         right: side("ENTRYPOINT", vec![point("Main process.", false)]),
                         extras: vec![],
                         notes: vec![],
+                        sources: vec![],
                     }],
                 },
             ],
@@ -265,7 +294,7 @@ mod tests {
     #[test]
     fn points_true_of_both_sides_are_not_point_cards() {
         let deck = deck();
-        let ids: Vec<String> = cards(&deck, &Scope::default())
+        let ids: Vec<String> = cards(&Library::new(vec![&deck]), &Scope::default())
             .into_iter()
             .map(|c| c.id)
             .collect();
@@ -273,7 +302,7 @@ mod tests {
         assert_eq!(ids[0], "pair:down-vs-down-v");
         // "Stops containers." is marked {both}; "Volumes persist." stands on both sides.
         let c = &deck.phases[0].comparisons[0];
-        let asked: Vec<String> = point_cards(&deck.phases[0], c)
+        let asked: Vec<String> = point_cards(&deck, &deck.phases[0], c)
             .iter()
             .map(Card::prompt)
             .collect();
@@ -283,7 +312,7 @@ mod tests {
     #[test]
     fn ids_are_stable_and_ignore_punctuation_and_case() {
         let deck = deck();
-        let ids: Vec<String> = cards(&deck, &Scope::default())
+        let ids: Vec<String> = cards(&Library::new(vec![&deck]), &Scope::default())
             .into_iter()
             .map(|c| c.id)
             .collect();
@@ -300,16 +329,16 @@ mod tests {
     fn scope_selects_phases_comparisons_and_kinds() {
         let deck = deck();
         let phase2 = Scope {
-            selection: Selection::Phase(2),
+            selection: Selection::Phase("d".into(), 2),
             ..Scope::default()
         };
-        assert_eq!(cards(&deck, &phase2).len(), 3);
+        assert_eq!(cards(&Library::new(vec![&deck]), &phase2).len(), 3);
         let only = Scope {
             selection: Selection::Only(["down-vs-down-v".to_string()].into()),
             pairs: false,
             points: true,
         };
-        let c = cards(&deck, &only);
+        let c = cards(&Library::new(vec![&deck]), &only);
         assert_eq!(c.len(), 1);
         assert!(matches!(
             c[0].face,
@@ -323,7 +352,55 @@ mod tests {
             points: false,
             ..Scope::default()
         };
-        assert!(cards(&deck, &pairs).iter().all(Card::is_pair));
+        assert!(cards(&Library::new(vec![&deck]), &pairs)
+            .iter()
+            .all(Card::is_pair));
+    }
+
+    #[test]
+    fn a_correction_is_asked_and_keeps_the_card_id() {
+        let mut deck = deck();
+        let before: Vec<String> = cards(&Library::new(vec![&deck]), &Scope::default())
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let right = &mut deck.phases[1].comparisons[0].right.points[0];
+        right.correction = Some(crate::domain::deck::Note {
+            text: Rich(vec![Span::Text("Sets the executable.".into())]),
+            sources: vec![],
+        });
+        let after = cards(&Library::new(vec![&deck]), &Scope::default());
+        let ids: Vec<String> = after.iter().map(|c| c.id.clone()).collect();
+        assert_eq!(before, ids);
+        let prompts: Vec<String> = after.iter().map(Card::prompt).collect();
+        assert!(prompts.contains(&"Sets the executable.".to_string()));
+        assert!(!prompts.contains(&"Main process.".to_string()));
+    }
+
+    #[test]
+    fn scope_selects_decks() {
+        let a = deck();
+        let mut b = deck();
+        b.id = "e".into();
+        for p in &mut b.phases {
+            for c in &mut p.comparisons {
+                c.id = format!("e-{}", c.id);
+            }
+        }
+        let library = Library::new(vec![&a, &b]);
+        let all = cards(&library, &Scope::default()).len();
+        let one = Scope {
+            selection: Selection::Deck("e".into()),
+            ..Scope::default()
+        };
+        assert_eq!(cards(&library, &one).len() * 2, all);
+        assert!(cards(&library, &one).iter().all(|c| c.deck.id == "e"));
+        let phase = Scope {
+            selection: Selection::Phase("e".into(), 2),
+            ..Scope::default()
+        };
+        assert_eq!(cards(&library, &phase).len(), 3);
+        assert!(cards(&library, &phase).iter().all(|c| c.deck.id == "e"));
     }
 
     #[test]

@@ -6,9 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The whole deck: what the Browse screen shows and every study mode draws from.
+/// One deck: what the Browse screen shows at a time, and what study modes draw from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deck {
+    /// Stable id, the content file's name without `.md` (`docker`, `docker-in-depth`).
+    pub id: String,
     /// The document title, e.g. "Docker Interview Differences (Phase 1 → Phase 6)".
     pub title: String,
     /// Decorative emoji shown before the title (may be empty).
@@ -36,7 +38,23 @@ pub struct Comparison {
     /// Groups that are neither side, such as "Best practice".
     pub extras: Vec<Group>,
     /// Update notes added where a fact of the source has gone stale.
-    pub notes: Vec<Rich>,
+    pub notes: Vec<Note>,
+    /// The pages that back the comparison's points (`Sources:` in the content).
+    pub sources: Vec<Source>,
+}
+
+/// An update note or a correction: what it says, and the pages that settle it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub text: Rich,
+    pub sources: Vec<Source>,
+}
+
+/// A cited page: always an `https` URL (checked when the content is read).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
 }
 
 /// One side of a comparison.
@@ -53,10 +71,22 @@ pub struct Side {
 /// One point of a side.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Point {
-    pub text: Rich,
+    /// The words as the content has them (for the Docker deck: the seed's). Shown on
+    /// Browse; never asked when there is a correction. Point-card ids hash these words,
+    /// so adding a correction keeps a card's progress.
+    pub said: Rich,
+    /// The accurate statement, where `said` is wrong or misleading (with its sources).
+    pub correction: Option<Note>,
     /// True when the point is also true of the other side (marked `{both}` in the content):
     /// it is shown, but never asked as "which side is this?".
     pub both: bool,
+}
+
+impl Point {
+    /// What study modes ask and show: the correction where there is one, else the words.
+    pub fn text(&self) -> &Rich {
+        self.correction.as_ref().map_or(&self.said, |c| &c.text)
+    }
 }
 
 /// A titled group of points that belongs to neither side.
@@ -116,6 +146,11 @@ impl Comparison {
 }
 
 impl Deck {
+    /// "Phase 3 – Volumes & Persistence".
+    pub fn phase_label(phase: &Phase) -> String {
+        format!("Phase {} – {}", phase.number, phase.title)
+    }
+
     pub fn comparisons(&self) -> impl Iterator<Item = &Comparison> {
         self.phases.iter().flat_map(|p| p.comparisons.iter())
     }
@@ -137,6 +172,42 @@ impl Deck {
     }
 }
 
+/// Every deck the app holds, in order: the bundled decks first. Comparison ids are unique
+/// across them (the build fails on a clash), so a comparison's id (and a card's) names it
+/// without its deck.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Library<'a> {
+    pub decks: Vec<&'a Deck>,
+}
+
+impl<'a> Library<'a> {
+    pub fn new(decks: Vec<&'a Deck>) -> Self {
+        Library { decks }
+    }
+
+    pub fn deck(&self, id: &str) -> Option<&'a Deck> {
+        self.decks.iter().copied().find(|d| d.id == id)
+    }
+
+    /// Every phase, with its deck, in library order.
+    pub fn phases(&self) -> impl Iterator<Item = (&'a Deck, &'a Phase)> + '_ {
+        self.decks
+            .iter()
+            .flat_map(|d| d.phases.iter().map(move |p| (*d, p)))
+    }
+
+    pub fn comparisons(&self) -> impl Iterator<Item = &'a Comparison> + '_ {
+        self.decks.iter().flat_map(|d| d.comparisons())
+    }
+
+    /// The comparison with this id, with its deck and phase.
+    pub fn find(&self, id: &str) -> Option<(&'a Deck, &'a Phase, &'a Comparison)> {
+        self.decks
+            .iter()
+            .find_map(|d| d.find(id).map(|(p, c)| (*d, p, c)))
+    }
+}
+
 /// The id of a comparison: a slug of the two names, e.g. `-v` and `--mount` give `v-vs-mount`.
 pub fn comparison_id(left: &str, right: &str) -> String {
     format!("{}-vs-{}", slug(left), slug(right))
@@ -152,16 +223,36 @@ pub fn fold(s: &str) -> String {
         .join(" ")
 }
 
-/// The shipped deck, for the domain's own tests (read from build.rs's output, since the
+/// The shipped decks, for the domain's own tests (read from build.rs's output, since the
 /// domain may not depend on `content`).
 #[cfg(test)]
-pub(crate) fn test_deck() -> &'static Deck {
+pub(crate) fn test_decks() -> &'static [Deck] {
     use std::sync::OnceLock;
-    static DECK: OnceLock<Deck> = OnceLock::new();
-    DECK.get_or_init(|| {
-        postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/deck.postcard")))
-            .expect("deck.postcard")
+    static DECKS: OnceLock<Vec<Deck>> = OnceLock::new();
+    DECKS.get_or_init(|| {
+        postcard::from_bytes(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/library.postcard"
+        )))
+        .expect("library.postcard")
     })
+}
+
+/// Every shipped deck, for the domain's own tests.
+#[cfg(test)]
+pub(crate) fn test_library() -> Library<'static> {
+    Library::new(test_decks().iter().collect())
+}
+
+/// The telling words of a side's name, lower-cased: "Named Volume" -> {named, volume}.
+/// Words under three letters and ones every name shares ("docker") are left out. Two
+/// names that share none cannot be confused for each other.
+pub fn name_words(name: &str) -> std::collections::BTreeSet<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !matches!(w.as_str(), "docker" | "the" | "and"))
+        .collect()
 }
 
 /// Lower-case ASCII letters and digits, every other run of characters becomes one `-`.

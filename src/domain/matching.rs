@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use super::cards::{point_cards, Face, Scope, Which};
-use super::deck::{fold, Comparison, Deck, Phase};
+use super::deck::{fold, name_words, Comparison, Library};
 use super::fsrs::Grade;
 use super::rng::Rng;
 
@@ -79,24 +79,22 @@ pub struct Board {
 impl Board {
     /// A board of up to `pairs` pairs from `scope`, built from `seed`. Comparisons come in
     /// deck order from a random start, so a board holds one phase and its neighbours.
-    pub fn new(deck: &'static Deck, scope: &Scope, pairs: usize, seed: u64) -> Board {
+    pub fn new(library: &Library<'static>, scope: &Scope, pairs: usize, seed: u64) -> Board {
         let mut rng = Rng::new(seed);
-        let eligible: Vec<(&'static Phase, &'static Comparison)> = deck
-            .phases
-            .iter()
-            .flat_map(|p| p.comparisons.iter().map(move |c| (p, c)))
-            .filter(|(p, c)| scope.includes(p, c))
-            .collect();
+        let eligible: Vec<_> = scope.comparisons(library).collect();
         let mut chosen: Vec<Pair> = Vec::new();
         let mut names: BTreeSet<String> = BTreeSet::new();
+        // The words of the names on the board: two comparisons whose names share a word
+        // ("Volume", "Named Volume") could each claim the other's description.
+        let mut name_words_on_board: BTreeSet<String> = BTreeSet::new();
         let n = eligible.len();
         let first = if n == 0 { 0 } else { rng.below(n) };
         for k in 0..n {
             if chosen.len() + 2 > pairs {
                 break;
             }
-            let (phase, comparison) = eligible[(first + k) % n];
-            let cards = point_cards(phase, comparison);
+            let (deck, phase, comparison) = eligible[(first + k) % n];
+            let cards = point_cards(deck, phase, comparison);
             let mut both = Vec::new();
             for which in [Which::Left, Which::Right] {
                 let options: Vec<_> = cards
@@ -114,13 +112,19 @@ impl Board {
                     comparison,
                     side: which,
                     card_id: card.id.clone(),
-                    description: point.text.plain(),
+                    description: point.text().plain(),
                 });
             }
             // Both sides or nothing, and no name twice on a board.
             let keys: Vec<String> = both.iter().map(|p| fold(p.name())).collect();
-            if both.len() == 2 && keys.iter().all(|k| !names.contains(k)) && keys[0] != keys[1] {
+            let words: BTreeSet<String> = both.iter().flat_map(|p| name_words(p.name())).collect();
+            if both.len() == 2
+                && keys.iter().all(|k| !names.contains(k))
+                && keys[0] != keys[1]
+                && words.is_disjoint(&name_words_on_board)
+            {
                 names.extend(keys);
+                name_words_on_board.extend(words);
                 chosen.extend(both);
             }
         }
@@ -235,12 +239,20 @@ pub fn format_tenths(tenths: u32) -> String {
     format!("{}.{} s", tenths / 10, tenths % 10)
 }
 
+/// The deck that every scope meant before there were several.
+pub const LEGACY_DECK: &str = "docker";
+
 /// The records key of a scope.
 pub fn scope_key(scope: &Scope) -> String {
     use super::cards::Selection;
     match &scope.selection {
-        Selection::All => "all".into(),
-        Selection::Phase(n) => format!("phase-{n}"),
+        // Records from before decks (`all`, `phase-N`) were of the Docker deck: its keys
+        // stay as they were, so those records still count.
+        Selection::Deck(id) if id == LEGACY_DECK => "all".into(),
+        Selection::Phase(id, n) if id == LEGACY_DECK => format!("phase-{n}"),
+        Selection::All => "every".into(),
+        Selection::Deck(id) => format!("deck:{id}"),
+        Selection::Phase(id, n) => format!("phase:{id}:{n}"),
         Selection::Only(ids) => {
             format!("only:{}", ids.iter().cloned().collect::<Vec<_>>().join(","))
         }
@@ -252,13 +264,13 @@ mod tests {
     use super::*;
     use crate::domain::cards::Selection;
 
-    use crate::domain::deck::test_deck as deck;
+    use crate::domain::deck::test_library;
 
     #[test]
     fn boards_hold_both_sides_of_each_comparison_and_no_name_twice() {
         for seed in 0..200 {
             for pairs in [6, 8] {
-                let b = Board::new(deck(), &Scope::default(), pairs, seed);
+                let b = Board::new(&test_library(), &Scope::default(), pairs, seed);
                 assert_eq!(b.pairs.len(), pairs, "seed {seed}");
                 assert_eq!(b.tiles.len(), pairs * 2);
                 let names: BTreeSet<String> = b.pairs.iter().map(|p| fold(p.name())).collect();
@@ -278,12 +290,15 @@ mod tests {
     #[test]
     fn no_description_fits_two_names_on_a_board() {
         for seed in 0..300 {
-            let b = Board::new(deck(), &Scope::default(), 8, seed);
+            let b = Board::new(&test_library(), &Scope::default(), 8, seed);
             for p in &b.pairs {
                 let desc = fold(&p.description);
                 for q in &b.pairs {
                     let side = q.comparison.side(q.side);
-                    let fits = side.points.iter().any(|pt| fold(&pt.text.plain()) == desc);
+                    let fits = side
+                        .points
+                        .iter()
+                        .any(|pt| fold(&pt.text().plain()) == desc);
                     let same = q.comparison.id == p.comparison.id && q.side == p.side;
                     assert_eq!(
                         fits,
@@ -300,30 +315,30 @@ mod tests {
     #[test]
     fn same_seed_same_board() {
         assert_eq!(
-            Board::new(deck(), &Scope::default(), 6, 9),
-            Board::new(deck(), &Scope::default(), 6, 9)
+            Board::new(&test_library(), &Scope::default(), 6, 9),
+            Board::new(&test_library(), &Scope::default(), 6, 9)
         );
         assert_ne!(
-            Board::new(deck(), &Scope::default(), 6, 9).tiles,
-            Board::new(deck(), &Scope::default(), 6, 10).tiles
+            Board::new(&test_library(), &Scope::default(), 6, 9).tiles,
+            Board::new(&test_library(), &Scope::default(), 6, 10).tiles
         );
     }
 
     #[test]
     fn a_small_scope_gives_a_smaller_board() {
         let scope = Scope {
-            selection: Selection::Phase(2),
+            selection: Selection::Phase("docker".into(), 2),
             ..Scope::default()
         };
         // Phase 2 has four comparisons with eight distinct names.
-        assert_eq!(Board::new(deck(), &scope, 8, 1).pairs.len(), 8);
+        assert_eq!(Board::new(&test_library(), &scope, 8, 1).pairs.len(), 8);
         // Phase 1 names "Container" in both of its comparisons: one fits on a board.
         let phase1 = Scope {
-            selection: Selection::Phase(1),
+            selection: Selection::Phase("docker".into(), 1),
             ..Scope::default()
         };
         for seed in 0..20 {
-            assert_eq!(Board::new(deck(), &phase1, 8, seed).pairs.len(), 2);
+            assert_eq!(Board::new(&test_library(), &phase1, 8, seed).pairs.len(), 2);
         }
     }
 
@@ -336,7 +351,7 @@ mod tests {
 
     #[test]
     fn solving_a_board_with_a_mistake_and_the_clock() {
-        let mut b = Board::new(deck(), &Scope::default(), 6, 3);
+        let mut b = Board::new(&test_library(), &Scope::default(), 6, 3);
         let t0 = 1_000_000;
         assert_eq!(b.elapsed_ms(t0), 0);
         // A wrong pair: +1 s, and both pairs will be graded Again.

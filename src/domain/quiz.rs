@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 
 use super::cards::{point_cards, Card, Face, Scope, Which};
-use super::deck::{fold, Comparison, Deck, Phase};
+use super::deck::{fold, name_words, Comparison, Library};
 use super::fsrs::Grade;
 use super::rng::Rng;
 
@@ -51,36 +51,26 @@ pub struct Question {
     pub right_side: String,
 }
 
-fn words(s: &str) -> BTreeSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3)
-        .map(str::to_ascii_lowercase)
-        .filter(|w| !matches!(w.as_str(), "docker" | "the" | "and"))
+/// Every point that can be asked, with its card, in library order.
+fn askable(library: &Library<'static>, scope: &Scope) -> Vec<Card<'static>> {
+    scope
+        .comparisons(library)
+        .flat_map(|(d, p, c)| point_cards(d, p, c))
         .collect()
 }
 
-/// Every point that can be asked, with its card, in deck order.
-fn askable(deck: &'static Deck, scope: &Scope) -> Vec<Card<'static>> {
-    deck.phases
-        .iter()
-        .flat_map(|p| p.comparisons.iter().map(move |c| (p, c)))
-        .filter(|(p, c)| scope.includes(p, c))
-        .flat_map(|(p, c): (&'static Phase, &'static Comparison)| point_cards(p, c))
-        .collect()
-}
-
-/// All the questions the deck can produce in `scope`; distractors and option order drawn
-/// from `rng`.
-pub fn all_questions(deck: &'static Deck, scope: &Scope, rng: &mut Rng) -> Vec<Question> {
+/// All the questions the library can produce in `scope`; distractors (from any deck) and
+/// option order drawn from `rng`.
+pub fn all_questions(library: &Library<'static>, scope: &Scope, rng: &mut Rng) -> Vec<Question> {
     let mut out = Vec::new();
-    let pool = askable(deck, &Scope::default());
-    for card in askable(deck, scope) {
+    let pool = askable(library, &Scope::default());
+    for card in askable(library, scope) {
         let Face::Point { side, point } = card.face else {
             continue;
         };
         let c = card.comparison;
         let own = &c.side(side).name;
-        let text = point.text.plain();
+        let text = point.text().plain();
         let named = |which: Which| Choice {
             text: c.side(which).name.clone(),
             side: Some((c.id.clone(), c.side(which).name.clone())),
@@ -124,7 +114,7 @@ pub fn all_questions(deck: &'static Deck, scope: &Scope, rng: &mut Rng) -> Vec<Q
             right_side: own.clone(),
         });
         // Which is true of <own>? Distractors: the other side first, then unrelated sides.
-        let own_words = words(own);
+        let own_words = name_words(own);
         let mut distractors: Vec<Choice> = Vec::new();
         let mut seen: BTreeSet<String> = BTreeSet::from([fold(&text)]);
         let mut candidates: Vec<&Card> = pool
@@ -137,7 +127,7 @@ pub fn all_questions(deck: &'static Deck, scope: &Scope, rng: &mut Rng) -> Vec<Q
                     return ds != side;
                 }
                 let name = &d.comparison.side(ds).name;
-                words(name).is_disjoint(&own_words) && fold(name) != fold(own)
+                name_words(name).is_disjoint(&own_words) && fold(name) != fold(own)
             })
             .collect();
         rng.shuffle(&mut candidates);
@@ -159,7 +149,7 @@ pub fn all_questions(deck: &'static Deck, scope: &Scope, rng: &mut Rng) -> Vec<Q
             else {
                 continue;
             };
-            let dtext = dp.text.plain();
+            let dtext = dp.text().plain();
             if seen.insert(fold(&dtext)) {
                 distractors.push(Choice {
                     text: dtext,
@@ -194,18 +184,21 @@ pub fn all_questions(deck: &'static Deck, scope: &Scope, rng: &mut Rng) -> Vec<Q
     out
 }
 
-/// The indices of the choices that are right by the deck's own facts, judged apart from
+/// The indices of the choices that are right by the decks' own facts, judged apart from
 /// how the question was built: a point is "true of X" when any side named X anywhere in
-/// the deck lists it. A sound question has exactly one.
-pub fn right_choices(deck: &Deck, q: &Question) -> Vec<usize> {
+/// the library lists it, as the seed said it or as corrected. A sound question has
+/// exactly one.
+pub fn right_choices(library: &Library, q: &Question) -> Vec<usize> {
     let fits = |side_name: &str, text: &str| -> bool {
-        deck.comparisons().flat_map(Comparison::sides).any(|side| {
-            fold(&side.name) == fold(side_name)
-                && side
-                    .points
-                    .iter()
-                    .any(|p| fold(&p.text.plain()) == fold(text))
-        })
+        library
+            .comparisons()
+            .flat_map(Comparison::sides)
+            .any(|side| {
+                fold(&side.name) == fold(side_name)
+                    && side.points.iter().any(|p| {
+                        fold(&p.text().plain()) == fold(text) || fold(&p.said.plain()) == fold(text)
+                    })
+            })
     };
     match q.kind {
         Kind::WhichOne => {
@@ -289,7 +282,7 @@ impl Answer {
 impl Quiz {
     /// `length` questions from `scope`, mixing the kinds, from `seed`.
     pub fn new(
-        deck: &'static Deck,
+        library: &Library<'static>,
         scope: &Scope,
         length: usize,
         limit_ms: Option<u32>,
@@ -298,7 +291,7 @@ impl Quiz {
         now_ms: i64,
     ) -> Quiz {
         let mut rng = Rng::new(seed);
-        let mut all = all_questions(deck, scope, &mut rng);
+        let mut all = all_questions(library, scope, &mut rng);
         rng.shuffle(&mut all);
         // Never the same point twice in a quiz.
         let mut used = BTreeSet::new();
@@ -421,16 +414,16 @@ mod tests {
     use super::*;
     use crate::domain::cards::Selection;
 
-    use crate::domain::deck::test_deck as deck;
+    use crate::domain::deck::test_library;
 
     #[test]
     fn every_question_the_deck_can_produce_has_exactly_one_right_answer() {
         let mut total = 0;
         for seed in 0..12 {
-            let qs = all_questions(deck(), &Scope::default(), &mut Rng::new(seed));
+            let qs = all_questions(&test_library(), &Scope::default(), &mut Rng::new(seed));
             for q in &qs {
                 assert_eq!(
-                    right_choices(deck(), q),
+                    right_choices(&test_library(), q),
                     vec![q.answer],
                     "seed {seed}: {q:#?}"
                 );
@@ -454,7 +447,10 @@ mod tests {
                     for (i, c) in q.choices.iter().enumerate() {
                         let (cid, side) = c.side.clone().unwrap();
                         if i != q.answer && cid != q.comparison.id {
-                            assert!(words(&side).is_disjoint(&words(&q.right_side)), "{q:#?}");
+                            assert!(
+                                name_words(&side).is_disjoint(&name_words(&q.right_side)),
+                                "{q:#?}"
+                            );
                         }
                     }
                 }
@@ -466,7 +462,7 @@ mod tests {
 
     #[test]
     fn all_three_kinds_are_produced() {
-        let qs = all_questions(deck(), &Scope::default(), &mut Rng::new(1));
+        let qs = all_questions(&test_library(), &Scope::default(), &mut Rng::new(1));
         for kind in [Kind::WhichOne, Kind::TrueOf, Kind::TrueFalse] {
             assert!(qs.iter().any(|q| q.kind == kind), "{kind:?}");
         }
@@ -474,11 +470,35 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_quiz() {
-        let a = Quiz::new(deck(), &Scope::default(), 10, Some(15_000), true, 77, 0);
-        let b = Quiz::new(deck(), &Scope::default(), 10, Some(15_000), true, 77, 0);
+        let a = Quiz::new(
+            &test_library(),
+            &Scope::default(),
+            10,
+            Some(15_000),
+            true,
+            77,
+            0,
+        );
+        let b = Quiz::new(
+            &test_library(),
+            &Scope::default(),
+            10,
+            Some(15_000),
+            true,
+            77,
+            0,
+        );
         assert_eq!(a, b);
         assert_eq!(a.questions.len(), 10);
-        let c = Quiz::new(deck(), &Scope::default(), 10, Some(15_000), true, 78, 0);
+        let c = Quiz::new(
+            &test_library(),
+            &Scope::default(),
+            10,
+            Some(15_000),
+            true,
+            78,
+            0,
+        );
         assert_ne!(a.questions, c.questions);
         let ids: BTreeSet<&str> = a.questions.iter().map(|q| q.card_id.as_str()).collect();
         assert_eq!(ids.len(), 10, "no point asked twice");
@@ -486,7 +506,15 @@ mod tests {
 
     #[test]
     fn scoring_speed_streak_cap_and_timeouts() {
-        let mut q = Quiz::new(deck(), &Scope::default(), 20, Some(10_000), true, 5, 0);
+        let mut q = Quiz::new(
+            &test_library(),
+            &Scope::default(),
+            20,
+            Some(10_000),
+            true,
+            5,
+            0,
+        );
         let mut now = 0;
         // Seven right answers at once: full speed bonus, streak grows by 10 up to 50.
         for i in 0..7 {
@@ -523,7 +551,7 @@ mod tests {
 
     #[test]
     fn the_streak_bonus_can_be_switched_off_and_untimed_has_no_timeout() {
-        let mut q = Quiz::new(deck(), &Scope::default(), 10, None, false, 5, 0);
+        let mut q = Quiz::new(&test_library(), &Scope::default(), 10, None, false, 5, 0);
         for _ in 0..3 {
             let right = q.question().unwrap().answer;
             assert_eq!(q.answer(Some(right), 0).unwrap().points, 150);
@@ -536,7 +564,15 @@ mod tests {
 
     #[test]
     fn a_perfect_player_scores_full_marks() {
-        let mut q = Quiz::new(deck(), &Scope::default(), 20, Some(15_000), true, 11, 0);
+        let mut q = Quiz::new(
+            &test_library(),
+            &Scope::default(),
+            20,
+            Some(15_000),
+            true,
+            11,
+            0,
+        );
         while let Some(question) = q.question() {
             let right = question.answer;
             q.answer(Some(right), q.shown_ms);
@@ -552,7 +588,7 @@ mod tests {
             selection: Selection::Only(["copy-vs-add".to_string()].into()),
             ..Scope::default()
         };
-        let q = Quiz::new(deck(), &scope, 20, None, true, 1, 0);
+        let q = Quiz::new(&test_library(), &scope, 20, None, true, 1, 0);
         assert!(!q.questions.is_empty());
         assert!(q.questions.iter().all(|q| q.comparison.id == "copy-vs-add"));
     }

@@ -2,7 +2,7 @@
 //! phase title. Every word of the query must match; case and punctuation are forgiven
 //! (`docker-compose` finds "Docker Compose", `depends on` finds `depends_on`).
 
-use super::deck::{Comparison, Deck, Phase, Rich};
+use super::deck::{Comparison, Library, Note, Phase, Rich};
 
 /// The deck's text, lower-cased and folded once, so each keystroke only scans strings.
 #[derive(Clone, Debug)]
@@ -18,11 +18,10 @@ struct Entry {
 }
 
 impl SearchIndex {
-    pub fn new(deck: &Deck) -> Self {
-        let entries = deck
-            .phases
-            .iter()
-            .flat_map(|p| p.comparisons.iter().map(move |c| (p, c)))
+    pub fn new(library: &Library) -> Self {
+        let entries = library
+            .phases()
+            .flat_map(|(_, p)| p.comparisons.iter().map(move |c| (p, c)))
             .map(|(p, c)| {
                 let text = haystack(p, c);
                 Entry {
@@ -35,7 +34,8 @@ impl SearchIndex {
         SearchIndex { entries }
     }
 
-    /// Ids of the comparisons that match `query`, in deck order. An empty query matches all.
+    /// Ids of the comparisons that match `query`, in library order. An empty query matches
+    /// all.
     pub fn matching<'a>(&'a self, query: &str) -> impl Iterator<Item = &'a str> + 'a {
         let terms: Vec<(String, String)> = query
             .split_whitespace()
@@ -61,13 +61,16 @@ fn haystack(phase: &Phase, c: &Comparison) -> String {
     for side in c.sides() {
         parts.push(side.name.clone());
         parts.push(side.label.clone());
-        parts.extend(side.points.iter().map(|p| p.text.plain()));
+        for point in &side.points {
+            parts.push(point.said.plain());
+            parts.extend(point.correction.iter().map(|c| c.text.plain()));
+        }
     }
     for group in &c.extras {
         parts.push(group.title.clone());
         parts.extend(group.points.iter().map(Rich::plain));
     }
-    parts.extend(c.notes.iter().map(Rich::plain));
+    parts.extend(c.notes.iter().map(|n: &Note| n.text.plain()));
     parts.join("\n")
 }
 
@@ -89,7 +92,7 @@ fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::deck::{Point, Side, Span};
+    use crate::domain::deck::{Deck, Point, Side, Span};
 
     fn side(name: &str, points: &[&str]) -> Side {
         Side {
@@ -99,7 +102,8 @@ mod tests {
             points: points
                 .iter()
                 .map(|p| Point {
-                    text: Rich(vec![Span::Text((*p).into())]),
+                    said: Rich(vec![Span::Text((*p).into())]),
+                    correction: None,
                     both: false,
                 })
                 .collect(),
@@ -113,8 +117,10 @@ mod tests {
             right: r,
             extras: vec![],
             notes: vec![],
+            sources: vec![],
         };
         Deck {
+            id: "d".into(),
             title: "D".into(),
             emoji: String::new(),
             phases: vec![
@@ -153,7 +159,7 @@ mod tests {
     }
 
     fn ids(q: &str) -> Vec<String> {
-        SearchIndex::new(&deck())
+        SearchIndex::new(&Library::new(vec![&deck()]))
             .matching(q)
             .map(String::from)
             .collect()

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::cards::Card;
-use super::deck::Deck;
+use super::deck::{Deck, Library};
 use super::progress::Progress;
 use super::schedule::{CardState, Now, Scheduler, Stage};
 
@@ -44,6 +44,15 @@ pub fn mastery(
         / cards.len() as f32
 }
 
+/// Mastery of one deck, its phases and comparisons at `day`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeckMastery {
+    pub id: String,
+    pub title: String,
+    pub mastery: f32,
+    pub phases: Vec<PhaseMastery>,
+}
+
 /// Mastery of each phase and each comparison at `day`, in deck order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhaseMastery {
@@ -53,9 +62,33 @@ pub struct PhaseMastery {
     pub comparisons: Vec<(String, String, f32)>,
 }
 
+/// Mastery of every deck of `library` (of its cards among `cards`), in library order.
+pub fn mastery_by_deck(
+    library: &Library,
+    cards: &[Card],
+    scheduler: &Scheduler,
+    states: &BTreeMap<String, CardState>,
+    day: i32,
+) -> Vec<DeckMastery> {
+    library
+        .decks
+        .iter()
+        .map(|deck| {
+            let of_deck: Vec<&Card> = cards.iter().filter(|c| c.deck.id == deck.id).collect();
+            DeckMastery {
+                id: deck.id.clone(),
+                title: deck.title.clone(),
+                mastery: mastery(scheduler, &of_deck, states, day),
+                phases: mastery_by_phase(deck, &of_deck, scheduler, states, day),
+            }
+        })
+        .collect()
+}
+
+/// Mastery of each phase of `deck` (of its cards among `cards`) at `day`.
 pub fn mastery_by_phase(
     deck: &Deck,
-    cards: &[Card],
+    cards: &[&Card],
     scheduler: &Scheduler,
     states: &BTreeMap<String, CardState>,
     day: i32,
@@ -65,7 +98,8 @@ pub fn mastery_by_phase(
         .map(|phase| {
             let of_phase: Vec<&Card> = cards
                 .iter()
-                .filter(|c| c.phase.number == phase.number)
+                .copied()
+                .filter(|c| c.deck.id == deck.id && c.phase.number == phase.number)
                 .collect();
             let comparisons = phase
                 .comparisons
