@@ -66,9 +66,11 @@ fn main() {
     let mut listing =
         String::from("// Written by build.rs: the bundled decks fetched after start-up.\n");
     listing.push_str("pub const FETCHED: &[BundledDeck] = &[\n");
+    let mut files = Vec::new();
     for deck in &decks[1..] {
         let data = bytes(&|| postcard::to_allocvec(deck));
         let file = format!("deck-{}-{:08x}.bin", deck.id, fnv1a(&data));
+        files.push(format!("{file}\n"));
         write(&profile_dir.join("decks").join(&file), &data);
         write(&out.join("decks").join(&file), &data);
         let _ = writeln!(
@@ -84,6 +86,8 @@ fn main() {
     }
     listing.push_str("];\n");
     write(&out.join("bundled.rs"), listing.as_bytes());
+    // Which files of `decks/` this build uses (older builds leave theirs there).
+    write(&profile_dir.join("decks.list"), files.concat().as_bytes());
 }
 
 fn write(path: &Path, data: &[u8]) {

@@ -63,7 +63,7 @@ writeFileSync(indexPath, html);
 // 2. The service worker.
 const { count, size, warnings } = await generateSW({
   globDirectory: dir,
-  globPatterns: ['**/*.{html,js,wasm,css,png,svg,webmanifest}'],
+  globPatterns: ['**/*.{html,js,wasm,css,png,svg,webmanifest,bin}'],
   globIgnores: ['sw.js'],
   swDest: join(dir, 'sw.js'),
   inlineWorkboxRuntime: true,
@@ -75,14 +75,14 @@ const { count, size, warnings } = await generateSW({
   skipWaiting: false,
   clientsClaim: true,
   // Trunk's hashed files never change under the same name.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$|^deck-.*-[0-9a-f]{8}\.bin$/,
   maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
 });
 for (const w of warnings) console.warn(`postbuild: ${w}`);
 console.log(`postbuild: service worker precaches ${count} files, ${(size / 1024).toFixed(1)} KB`);
 
 // 3. Precompressed siblings.
-const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.webmanifest', '.json']);
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.webmanifest', '.json', '.bin']);
 for (const name of readdirSync(dir)) {
   const path = join(dir, name);
   if (!statSync(path).isFile() || !compressible.has(extname(name))) continue;

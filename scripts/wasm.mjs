@@ -121,6 +121,12 @@ export async function buildWasm({ root, staging, release }) {
   const skipped = /<link data-trunk rel="rust" data-trunk-skip[^>]*>/;
   if (!skipped.test(html)) throw new Error('wasm.mjs: index.html lacks <link data-trunk rel="rust" data-trunk-skip />');
   writeFileSync(indexPath, html.replace(skipped, loader));
+
+  // The bundled decks the app fetches after start-up (build.rs writes them, named by
+  // content, next to the linked wasm).
+  const decks = join(root, 'target/wasm32-unknown-unknown', profile, 'decks');
+  const wanted = readFileSync(join(root, 'target/wasm32-unknown-unknown', profile, 'decks.list'), 'utf8').split('\n').filter(Boolean);
+  for (const file of wanted) writeFileSync(join(staging, file), readFileSync(join(decks, file)));
   console.log(`wasm: main ${(mainWasm.length / 1024).toFixed(1)} KB, ${parts.length} lazily loaded parts`);
   return names;
 }

@@ -5,8 +5,10 @@
 /// A screen the app can show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The whole deck (the home screen).
+    /// The first deck (the home screen).
     Browse,
+    /// A deck by id (`#/d/docker-in-depth`).
+    Deck(String),
     /// One comparison, by id (`#/c/cmd-vs-entrypoint`).
     Comparison(String),
     /// The match game (`#/match`).
@@ -41,6 +43,7 @@ impl Route {
                 None => Route::NotFound(hash.to_string()),
             },
             Some(("c", id)) if is_id(id) => Route::Comparison(id.to_string()),
+            Some(("d", id)) if is_id(id) => Route::Deck(id.to_string()),
             _ => Route::NotFound(hash.to_string()),
         }
     }
@@ -50,6 +53,7 @@ impl Route {
         match self {
             Route::Browse => "#/".to_string(),
             Route::Comparison(id) => format!("#/c/{id}"),
+            Route::Deck(id) => format!("#/d/{id}"),
             Route::Match => "#/match".to_string(),
             Route::Quiz => "#/quiz".to_string(),
             Route::Progress => "#/progress".to_string(),
@@ -103,6 +107,14 @@ mod tests {
             Route::from_hash("#/c/v-vs-mount/"),
             Route::Comparison("v-vs-mount".into())
         );
+    }
+
+    #[test]
+    fn deck_links_round_trip() {
+        let route = Route::Deck("docker-in-depth".into());
+        assert_eq!(route.href(), "#/d/docker-in-depth");
+        assert_eq!(Route::from_hash(&route.href()), route);
+        assert!(matches!(Route::from_hash("#/d/"), Route::NotFound(_)));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! App-wide state in context: the deck, the progress record and what is derived from it,
+//! App-wide state in context: the decks, the progress record and what is derived from it,
 //! and notices for the user. The one place that saves: every change to progress goes
 //! through [`AppState`], which writes it (merging other tabs' writes first).
 //!
@@ -6,12 +6,17 @@
 //! (a split point, see `platform::split`): Browse does not need it, so the first download
 //! carries no storage code. Screens that show or change progress wait for
 //! [`AppState::ready`], so nothing is saved before the stored record has been read.
+//!
+//! The first bundled deck is embedded; the others are fetched at the same time as the
+//! storage code ([`AppState::load_decks`]), and `ready` waits for them too: a study screen
+//! always sees every deck.
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::domain::deck::Deck;
+use crate::content;
+use crate::domain::deck::{Deck, Library};
 use crate::domain::fsrs::Grade;
 use crate::domain::progress::{Confusion, Progress, Review, ReviewKey, Settings, Source};
 use crate::domain::schedule::{CardState, Now, Scheduler};
@@ -33,8 +38,12 @@ pub struct Notice {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub deck: &'static Deck,
-    pub search: &'static SearchIndex,
+    /// The decks held so far: the embedded one at start-up, then the fetched ones.
+    pub library: RwSignal<Library<'static>>,
+    /// Search over every deck in `library`.
+    pub search: RwSignal<&'static SearchIndex>,
+    /// Whether every bundled deck has arrived.
+    pub decks_loaded: RwSignal<bool>,
     pub progress: RwSignal<Progress>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Whether the browser granted persistent storage (`None`: not asked yet).
@@ -69,12 +78,15 @@ pub fn now() -> Now {
 }
 
 impl AppState {
-    /// Holds the embedded deck, and starts reading the stored progress.
+    /// Holds the embedded deck, and starts reading the stored progress and fetching the
+    /// other decks.
     pub fn new(deck: &'static Deck) -> AppState {
-        let search: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(deck)));
+        let library = Library::new(vec![deck]);
+        let search: &'static SearchIndex = Box::leak(Box::new(SearchIndex::new(&library)));
         let state = AppState {
-            deck,
-            search,
+            library: RwSignal::new(library),
+            search: RwSignal::new(search),
+            decks_loaded: RwSignal::new(content::FETCHED.is_empty()),
             progress: RwSignal::new(Progress::default()),
             notices: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
@@ -103,12 +115,38 @@ impl AppState {
         state
     }
 
-    /// Resolves once the stored progress has been read into [`AppState::progress`].
+    /// Resolves once the stored progress has been read into [`AppState::progress`] and
+    /// every bundled deck is in [`AppState::library`].
     pub async fn ready(self) -> Result<(), NotLoaded> {
-        if self.opened.get_untracked() {
-            return Ok(());
+        let storage = async move {
+            if self.opened.get_untracked() {
+                Ok(())
+            } else {
+                open_storage(self).await
+            }
+        };
+        let (storage, decks) = futures::future::join(storage, self.load_decks()).await;
+        storage.and(decks)
+    }
+
+    /// Fetches the bundled decks not held yet (see `content::FETCHED`).
+    pub async fn load_decks(self) -> Result<(), NotLoaded> {
+        for info in content::FETCHED {
+            if self.library.with_untracked(|l| l.deck(info.id).is_some()) {
+                continue;
+            }
+            let bytes = platform::fetch::bytes(&format!("./{}", info.file)).await?;
+            let deck = content::decode(&bytes).ok_or(NotLoaded)?;
+            // Another caller may have added it meanwhile.
+            if self.library.with_untracked(|l| l.deck(info.id).is_none()) {
+                let deck: &'static Deck = Box::leak(Box::new(deck));
+                self.library.update(|l| l.decks.push(deck));
+                let index = SearchIndex::new(&self.library.get_untracked());
+                self.search.set(Box::leak(Box::new(index)));
+            }
         }
-        open_storage(self).await
+        self.decks_loaded.set(true);
+        Ok(())
     }
 
     /// Whether the stored progress has been read (reactive).

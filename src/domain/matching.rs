@@ -259,12 +259,106 @@ pub fn scope_key(scope: &Scope) -> String {
     }
 }
 
+/// A records key (`<scope key>:<size>`) in words, e.g. "Phase 3 of Docker in Depth, 8".
+pub fn describe_key(key: &str, library: &Library) -> String {
+    let (scope, size) = key.rsplit_once(':').unwrap_or((key, ""));
+    let title = |id: &str| {
+        library
+            .deck(id)
+            .map_or_else(|| id.to_string(), |d| d.title.clone())
+    };
+    let phase = |id: &str, n: &str| format!("Phase {n} of {}", title(id));
+    let scope = if scope == "every" {
+        "Every deck".to_string()
+    } else if scope == "all" {
+        title(LEGACY_DECK)
+    } else if let Some(n) = scope.strip_prefix("phase-") {
+        phase(LEGACY_DECK, n)
+    } else if let Some(id) = scope.strip_prefix("deck:") {
+        title(id)
+    } else if let Some((id, n)) = scope
+        .strip_prefix("phase:")
+        .and_then(|r| r.rsplit_once(':'))
+    {
+        phase(id, n)
+    } else {
+        "Chosen comparisons".to_string()
+    };
+    if size.is_empty() {
+        scope
+    } else {
+        format!("{scope}, {size}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::cards::Selection;
 
     use crate::domain::deck::test_library;
+
+    #[test]
+    fn records_keys_keep_their_old_meaning_and_read_as_words() {
+        let library = test_library();
+        let key = |selection| {
+            scope_key(&Scope {
+                selection,
+                ..Scope::default()
+            })
+        };
+        // Before decks, "all" and "phase-N" were the Docker deck's.
+        assert_eq!(key(Selection::Deck("docker".into())), "all");
+        assert_eq!(key(Selection::Phase("docker".into(), 2)), "phase-2");
+        assert_eq!(key(Selection::All), "every");
+        assert_eq!(
+            key(Selection::Deck("docker-in-depth".into())),
+            "deck:docker-in-depth"
+        );
+        assert_eq!(
+            key(Selection::Phase("docker-in-depth".into(), 3)),
+            "phase:docker-in-depth:3"
+        );
+        let docker = &library.decks[0].title;
+        let depth = &library.decks[1].title;
+        assert_eq!(describe_key("all:8", &library), format!("{docker}, 8"));
+        assert_eq!(
+            describe_key("phase-2:6", &library),
+            format!("Phase 2 of {docker}, 6")
+        );
+        assert_eq!(describe_key("every:10", &library), "Every deck, 10");
+        assert_eq!(
+            describe_key("deck:docker-in-depth:20", &library),
+            format!("{depth}, 20")
+        );
+        assert_eq!(
+            describe_key("phase:docker-in-depth:3:10", &library),
+            format!("Phase 3 of {depth}, 10")
+        );
+        assert_eq!(
+            describe_key("only:a-vs-b:8", &library),
+            "Chosen comparisons, 8"
+        );
+    }
+
+    #[test]
+    fn no_two_comparisons_on_a_board_have_names_that_share_a_word() {
+        for seed in 0..300 {
+            let b = Board::new(&test_library(), &Scope::default(), 8, seed);
+            for p in &b.pairs {
+                for q in &b.pairs {
+                    if p.comparison.id != q.comparison.id {
+                        assert!(
+                            name_words(p.name()).is_disjoint(&name_words(q.name())),
+                            "seed {seed}: {} and {}",
+                            p.name(),
+                            q.name()
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn boards_hold_both_sides_of_each_comparison_and_no_name_twice() {

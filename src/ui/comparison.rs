@@ -1,9 +1,11 @@
 //! One comparison as the app shows it everywhere: its two sides side by side (stacked on
-//! narrow screens), the groups that belong to neither side, and any update notes.
+//! narrow screens), the groups that belong to neither side, and any update notes. A point
+//! with a correction shows the deck's words, marked as such, and the correction with its
+//! source under them; study modes show only the accurate statement.
 
 use leptos::prelude::*;
 
-use crate::domain::deck::{Comparison, Group, Side};
+use crate::domain::deck::{Comparison, Group, Note, Point, Side, Source};
 use crate::route::Route;
 use crate::ui::rich::{rich, Emoji};
 
@@ -42,12 +44,17 @@ pub fn Title(comparison: &'static Comparison) -> impl IntoView {
 /// The sides, extras and notes. `level` is the heading level of the side names: 2 right
 /// under a screen's `<h1>` (a comparison's page, a flashcard), 3 under an `<h2>` (a quiz
 /// question), 4 under a card's `<h3>` (the deck list).
+/// `study`: show only the accurate statements (a flashcard's back, a quiz's feedback).
 #[component]
-pub fn ComparisonBody(comparison: &'static Comparison, level: u8) -> impl IntoView {
+pub fn ComparisonBody(
+    comparison: &'static Comparison,
+    level: u8,
+    #[prop(optional)] study: bool,
+) -> impl IntoView {
     view! {
         <div class="sides">
-            <SideColumn side=&comparison.left which="left" level=level />
-            <SideColumn side=&comparison.right which="right" level=level />
+            <SideColumn side=&comparison.left which="left" level=level study=study />
+            <SideColumn side=&comparison.right which="right" level=level study=study />
         </div>
         {comparison
             .extras
@@ -57,13 +64,76 @@ pub fn ComparisonBody(comparison: &'static Comparison, level: u8) -> impl IntoVi
         {comparison
             .notes
             .iter()
-            .map(|note| view! { <p class="note" role="note">{rich(note)}</p> })
+            .map(|note| view! { <p class="note" role="note">{rich(&note.text)} <Cited note=note /></p> })
             .collect_view()}
     }
 }
 
+/// A comparison's sources, as links.
 #[component]
-fn SideColumn(side: &'static Side, which: &'static str, level: u8) -> impl IntoView {
+pub fn Sources(sources: &'static [Source]) -> impl IntoView {
+    (!sources.is_empty()).then(|| {
+        view! {
+            <p class="sources">
+                <span class="sources__label">{if sources.len() == 1 { "Source: " } else { "Sources: " }}</span>
+                <SourceLinks sources=sources />
+            </p>
+        }
+    })
+}
+
+/// The sources of a note or correction, after its text.
+#[component]
+fn Cited(note: &'static Note) -> impl IntoView {
+    (!note.sources.is_empty()).then(|| {
+        view! {
+            <span class="cited">
+                "(" <SourceLinks sources=&note.sources /> ")"
+            </span>
+        }
+    })
+}
+
+#[component]
+fn SourceLinks(sources: &'static [Source]) -> impl IntoView {
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            view! {
+                {(i > 0).then_some(", ")}
+                <a class="source" href=s.url.as_str() rel="noopener noreferrer">{s.title.as_str()}</a>
+            }
+        })
+        .collect_view()
+}
+
+/// A point: its words, and a correction where there is one.
+#[component]
+fn PointItem(point: &'static Point, study: bool) -> impl IntoView {
+    match &point.correction {
+        None => view! { <li>{rich(&point.said)}</li> }.into_any(),
+        Some(fix) if study => view! { <li>{rich(&fix.text)}</li> }.into_any(),
+        Some(fix) => view! {
+            <li class="point--corrected">
+                <span class="said">
+                    <span class="said__label">"Cheat sheet: "</span>
+                    <span class="said__text">{rich(&point.said)}</span>
+                </span>
+                <span class="correction" role="note">
+                    <strong class="correction__label">"Correction: "</strong>
+                    {rich(&fix.text)}
+                    " "
+                    <Cited note=fix />
+                </span>
+            </li>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn SideColumn(side: &'static Side, which: &'static str, level: u8, study: bool) -> impl IntoView {
     let name = view! {
         <Emoji emoji=side.emoji.as_str() />
         " "
@@ -81,7 +151,7 @@ fn SideColumn(side: &'static Side, which: &'static str, level: u8) -> impl IntoV
             {heading}
             {label}
             <ul class="points">
-                {side.points.iter().map(|p| view! { <li>{rich(&p.text)}</li> }).collect_view()}
+                {side.points.iter().map(|p| view! { <PointItem point=p study=study /> }).collect_view()}
             </ul>
         </section>
     }

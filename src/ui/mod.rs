@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
     let pending_focus = PendingFocus(StoredValue::new(false));
     provide_context(pending_focus);
     let route = use_route();
-    let opens_on_browse = route.get_untracked() == Route::Browse;
+    let opens_on_browse = matches!(route.get_untracked(), Route::Browse | Route::Deck(_));
     provide_context(BrowseState {
         query: RwSignal::new(String::new()),
         phases_shown: RwSignal::new(if opens_on_browse { 0 } else { usize::MAX }),
@@ -73,7 +73,7 @@ pub fn App() -> impl IntoView {
         let current = route.get();
         if let Some(previous) = previous {
             match (&previous, &current) {
-                (Route::Comparison(id), Route::Browse) => doc::focus_card_link(id),
+                (Route::Comparison(id), Route::Browse | Route::Deck(_)) => doc::focus_card_link(id),
                 _ => {
                     doc::scroll_to_top();
                     // A screen whose code is still loading takes focus when it arrives.
@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
         <shell::Shell route=route>
             {move || match route.get() {
                 Route::Browse => view! { <browse::BrowseScreen /> }.into_any(),
+                Route::Deck(id) => view! { <browse::BrowseScreen deck=id /> }.into_any(),
                 Route::Comparison(id) => view! { <browse::ComparisonScreen id=id /> }.into_any(),
                 Route::Flashcards { only } => {
                     lazy_screen("Flashcards", move || flashcards_screen(only.clone())).into_any()

@@ -1,12 +1,42 @@
-//! The "what to study" control shared by flashcards, match and quiz: the whole deck, one
-//! phase, or (where offered) chosen comparisons.
+//! The "what to study" control shared by flashcards, match and quiz: every deck, one deck,
+//! one phase of a deck, or (where offered) chosen comparisons.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use crate::domain::cards::{Scope, Selection};
+use crate::domain::deck::Deck;
 use crate::state::AppState;
+
+/// The `<select>` value of a selection.
+fn value_of(selection: &Selection) -> String {
+    match selection {
+        Selection::All => "all".to_string(),
+        Selection::Deck(id) => format!("deck:{id}"),
+        Selection::Phase(id, n) => format!("phase:{id}:{n}"),
+        Selection::Only(_) => "pick".to_string(),
+    }
+}
+
+/// The selection of a `<select>` value.
+fn selection_of(value: &str) -> Selection {
+    if let Some(id) = value.strip_prefix("deck:") {
+        return Selection::Deck(id.to_string());
+    }
+    if let Some((id, n)) = value
+        .strip_prefix("phase:")
+        .and_then(|rest| rest.rsplit_once(':'))
+    {
+        if let Ok(n) = n.parse() {
+            return Selection::Phase(id.to_string(), n);
+        }
+    }
+    match value {
+        "pick" => Selection::Only(BTreeSet::new()),
+        _ => Selection::All,
+    }
+}
 
 #[component]
 pub fn ScopeSelect(
@@ -15,21 +45,14 @@ pub fn ScopeSelect(
     #[prop(optional)]
     allow_pick: bool,
 ) -> impl IntoView {
-    let deck = expect_context::<AppState>().deck;
-    let value = move || match scope.with(|s| s.selection.clone()) {
-        Selection::All => "all".to_string(),
-        Selection::Phase(n) => format!("phase-{n}"),
-        Selection::Only(_) => "pick".to_string(),
-    };
+    // Study screens open once every deck has arrived (`AppState::ready`).
+    let decks: Vec<&'static Deck> = expect_context::<AppState>()
+        .library
+        .with_untracked(|l| l.decks.clone());
+    let value = move || scope.with(|s| value_of(&s.selection));
     let on_change = move |ev| {
         let value = event_target_value(&ev);
-        scope.update(|s| {
-            s.selection = match value.strip_prefix("phase-").and_then(|n| n.parse().ok()) {
-                Some(n) => Selection::Phase(n),
-                None if value == "pick" => Selection::Only(BTreeSet::new()),
-                None => Selection::All,
-            }
-        });
+        scope.update(|s| s.selection = selection_of(&value));
     };
     let picking = move || scope.with(|s| matches!(s.selection, Selection::Only(_)));
     let toggle = move |id: &'static str| {
@@ -44,41 +67,73 @@ pub fn ScopeSelect(
     let is_picked = move |id: &'static str| {
         scope.with(|s| matches!(&s.selection, Selection::Only(ids) if ids.contains(id)))
     };
+    let groups = decks
+        .iter()
+        .map(|d| {
+            view! {
+                <optgroup label=d.title.as_str()>
+                    <option value=format!("deck:{}", d.id)>{format!("All of {}", d.title)}</option>
+                    {d.phases
+                        .iter()
+                        .map(|p| {
+                            view! {
+                                <option value=format!("phase:{}:{}", d.id, p.number)>
+                                    {Deck::phase_label(p)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </optgroup>
+            }
+        })
+        .collect_view();
+    let pickers = decks
+        .iter()
+        .map(|d| {
+            view! {
+                <fieldset class="picker">
+                    <legend>{d.title.as_str()}</legend>
+                    {d.comparisons()
+                        .map(|c| {
+                            let id = c.id.as_str();
+                            view! {
+                                <label class="check">
+                                    <input type="checkbox" prop:checked=move || is_picked(id) on:change=move |_| toggle(id) />
+                                    <span>{c.title()}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            }
+        })
+        .collect_view();
     view! {
         <div class="field">
             <label class="field__label" for="scope-select">"Study"</label>
             <select id="scope-select" class="field__input" prop:value=value on:change=on_change>
-                <option value="all">"The whole deck"</option>
-                {deck
-                    .phases
-                    .iter()
-                    .map(|p| {
-                        view! {
-                            <option value=format!("phase-{}", p.number)>
-                                {format!("Phase {} – {}", p.number, p.title)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                <option value="all">"Every deck"</option>
+                {groups}
                 {allow_pick.then(|| view! { <option value="pick">"Chosen comparisons…"</option> })}
             </select>
         </div>
-        <Show when=picking>
-            <fieldset class="picker">
-                <legend>"Comparisons"</legend>
-                {deck
-                    .comparisons()
-                    .map(|c| {
-                        let id = c.id.as_str();
-                        view! {
-                            <label class="check">
-                                <input type="checkbox" prop:checked=move || is_picked(id) on:change=move |_| toggle(id) />
-                                <span>{c.title()}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-        </Show>
+        <Show when=picking>{pickers.clone()}</Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn select_values_round_trip() {
+        for s in [
+            Selection::All,
+            Selection::Deck("docker-in-depth".into()),
+            Selection::Phase("docker".into(), 3),
+        ] {
+            assert_eq!(selection_of(&value_of(&s)), s);
+        }
+        assert_eq!(selection_of("pick"), Selection::Only(BTreeSet::new()));
     }
 }

@@ -71,7 +71,14 @@ mod native {
         measure("embedded", || {
             black_box(postcard::from_bytes::<Deck>(black_box(DECK_BYTES)).unwrap());
         });
-        let index = SearchIndex::new(&deck);
+        let decks = diffdeck::content::bundled();
+        let library = diffdeck::domain::deck::Library::new(decks.iter().collect());
+        println!(
+            "library: {} decks, {} comparisons",
+            library.decks.len(),
+            library.comparisons().count()
+        );
+        let index = SearchIndex::new(&library);
         measure("search", || {
             black_box(index.matching(black_box("named volume")).count());
         });

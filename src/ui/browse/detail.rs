@@ -1,22 +1,57 @@
-//! One comparison on its own page: what a shared link (`#/c/<id>`) opens.
+//! One comparison on its own page: what a shared link (`#/c/<id>`) opens, whichever deck
+//! holds it. Its sources are listed under it.
 
 use leptos::prelude::*;
 
+use super::{deck_href, short_title};
+use crate::domain::deck::Comparison;
 use crate::platform::document::set_title;
 use crate::route::Route;
 use crate::state::AppState;
-use crate::ui::comparison::{ComparisonBody, Title};
+use crate::ui::comparison::{ComparisonBody, Sources, Title};
 use crate::ui::shell::{NotFound, SCREEN_TITLE};
 
 #[component]
 pub fn ComparisonScreen(id: String) -> impl IntoView {
-    let deck = expect_context::<AppState>().deck;
-    let Some((phase, comparison)) = deck.find(&id) else {
+    let app: AppState = expect_context();
+    let found = {
+        let id = id.clone();
+        Memo::new(move |_| app.library.with(|l| l.find(&id).is_some()))
+    };
+    if !found.get_untracked() {
+        // Perhaps in a deck that has not arrived yet.
+        leptos::task::spawn_local(async move {
+            let _ = app.load_decks().await;
+        });
+    }
+    move || {
+        if found.get() {
+            view! { <Page id=id.clone() /> }.into_any()
+        } else if app.decks_loaded.get() {
+            view! { <NotFound /> }.into_any()
+        } else {
+            view! {
+                <section class="stand-in" aria-labelledby=SCREEN_TITLE>
+                    <h1 id=SCREEN_TITLE tabindex="-1" class="screen-title">"Comparison"</h1>
+                    <p class="stand-in__status" role="status">"Loading…"</p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Page(id: String) -> impl IntoView {
+    let app: AppState = expect_context();
+    let library = app.library.get_untracked();
+    let Some((deck, phase, comparison)) = library.find(&id) else {
         return view! { <NotFound /> }.into_any();
     };
     set_title(&format!("{} — diffdeck", comparison.title()));
+    let first = std::ptr::eq(deck, library.decks[0]);
     let (previous, next) = deck.neighbours(&id);
-    let pager_link = |c: Option<&'static crate::domain::deck::Comparison>, rel: &'static str| {
+    let pager_link = |c: Option<&'static Comparison>, rel: &'static str| {
         c.map(|c| {
             let label = if rel == "prev" { "Previous" } else { "Next" };
             view! {
@@ -30,7 +65,7 @@ pub fn ComparisonScreen(id: String) -> impl IntoView {
     view! {
         <article class="detail" aria-labelledby=SCREEN_TITLE>
             <p class="detail__back">
-                <a href="#/">"← All comparisons"</a>
+                <a href=deck_href(first, &deck.id)>{format!("← {}", short_title(&deck.title))}</a>
             </p>
             <p class="detail__phase">{format!("Phase {} – {}", phase.number, phase.title)}</p>
             <h1 id=SCREEN_TITLE tabindex="-1" class="detail__title">
@@ -38,6 +73,7 @@ pub fn ComparisonScreen(id: String) -> impl IntoView {
             </h1>
             <div class="card card--detail">
                 <ComparisonBody comparison=comparison level=2 />
+                <Sources sources=&comparison.sources />
             </div>
             <nav class="pager" aria-label="More comparisons">
                 {pager_link(previous, "prev")}

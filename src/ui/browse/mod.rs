@@ -1,5 +1,6 @@
-//! Browse: the whole deck as a reference, filtered as you type, and one comparison on
-//! its own page (`#/c/<id>`).
+//! Browse: one deck at a time as a reference (`#/` for the first, `#/d/<id>` for the
+//! others), with a switch between decks, filtered as you type (matches in the other decks
+//! are listed below), and one comparison on its own page (`#/c/<id>`).
 
 mod detail;
 
@@ -10,24 +11,143 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::rich::Emoji;
-use super::shell::SCREEN_TITLE;
+use super::shell::{NotFound, SCREEN_TITLE};
 use super::BrowseState;
+use crate::content::{self, BundledDeck};
+use crate::domain::deck::{Comparison, Deck};
 use crate::platform::document::set_title;
+use crate::route::Route;
 use crate::state::AppState;
-use crate::ui::comparison::ComparisonCard;
+use crate::ui::comparison::{ComparisonCard, Title};
+
+/// A deck as the switch lists it, whether it has arrived or not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct DeckEntry {
+    id: &'static str,
+    title: &'static str,
+    emoji: &'static str,
+    comparisons: usize,
+}
+
+/// Every bundled deck: the embedded one, then the fetched ones (known before they arrive).
+fn deck_entries(first: &'static Deck) -> Vec<DeckEntry> {
+    let mut out = vec![DeckEntry {
+        id: first.id.as_str(),
+        title: first.title.as_str(),
+        emoji: first.emoji.as_str(),
+        comparisons: first.comparisons().count(),
+    }];
+    out.extend(content::FETCHED.iter().map(|d: &BundledDeck| DeckEntry {
+        id: d.id,
+        title: d.title,
+        emoji: d.emoji,
+        comparisons: d.comparisons,
+    }));
+    out
+}
+
+/// The link to a deck's page: the first deck is the home screen.
+pub fn deck_href(first: bool, id: &str) -> String {
+    if first {
+        Route::Browse.href()
+    } else {
+        Route::Deck(id.to_string()).href()
+    }
+}
+
+/// A deck's title without the seed's "(Phase 1 → Phase 6)": short enough for a tab.
+fn short_title(title: &str) -> &str {
+    title.split(" (").next().unwrap_or(title).trim()
+}
 
 #[component]
-pub fn BrowseScreen() -> impl IntoView {
+pub fn BrowseScreen(
+    /// The deck to show; `None`: the first.
+    #[prop(optional)]
+    deck: Option<String>,
+) -> impl IntoView {
     let app: AppState = expect_context();
-    let (deck, index) = (app.deck, app.search);
+    let first: &'static Deck = app.library.with_untracked(|l| l.decks[0]);
+    let entries = deck_entries(first);
+    let id = deck.unwrap_or_else(|| first.id.clone());
+    let Some(entry) = entries.iter().copied().find(|e| e.id == id) else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let held = {
+        let id = id.clone();
+        Memo::new(move |_| app.library.with(|l| l.deck(&id).is_some()))
+    };
+    if !held.get_untracked() {
+        leptos::task::spawn_local(async move {
+            let _ = app.load_decks().await;
+        });
+    }
+    let body = move || {
+        let switch = view! { <DeckSwitch entries=entries.clone() current=entry.id /> };
+        if held.get() {
+            let deck = app.library.with_untracked(|l| l.deck(&id)).expect("held");
+            view! { <DeckView deck=deck switch=switch /> }.into_any()
+        } else {
+            // Still arriving (or offline before it was ever cached).
+            let failed = move || app.decks_loaded.get();
+            view! {
+                <div class="browse__intro">
+                    <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
+                        <Emoji emoji=entry.emoji />
+                        {entry.title}
+                    </h1>
+                </div>
+                {switch}
+                <p class="stand-in__status" role="status">
+                    {move || if failed() { "This deck could not be loaded: this device seems to be offline, and the deck was not saved for offline use yet." } else { "Loading the deck…" }}
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! { <div class="browse">{body}</div> }.into_any()
+}
+
+/// The decks as links, the current one marked: an obvious switch.
+#[component]
+fn DeckSwitch(entries: Vec<DeckEntry>, current: &'static str) -> impl IntoView {
+    let first = entries.first().map(|e| e.id);
+    view! {
+        <nav class="decks" aria-label="Decks">
+            <ul class="decks__list" role="list">
+                {entries
+                    .into_iter()
+                    .map(|e| {
+                        let href = deck_href(Some(e.id) == first, e.id);
+                        view! {
+                            <li>
+                                <a class="decks__link" href=href aria-current=(e.id == current).then_some("page")>
+                                    <Emoji emoji=e.emoji />
+                                    <span class="decks__name">{short_title(e.title)}</span>
+                                    <span class="decks__count">{format!("{} comparisons", e.comparisons)}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// One deck: its title, search, and its phases.
+#[component]
+fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoView {
+    let app: AppState = expect_context();
     let BrowseState {
         query,
         phases_shown,
     } = expect_context();
-    set_title("diffdeck — Docker differences, side by side");
+    set_title(&format!("{} — diffdeck", short_title(&deck.title)));
 
     let total = deck.comparisons().count();
     let matching = Memo::new(move |_| {
+        let index = app.search.get();
         query.with(|q| {
             index
                 .matching(q)
@@ -35,15 +155,48 @@ pub fn BrowseScreen() -> impl IntoView {
                 .collect::<HashSet<String>>()
         })
     });
-    let shown = move || matching.with(HashSet::len);
-    let summary = move || {
-        let n = shown();
-        let q = query.get();
-        match (q.trim().is_empty(), n) {
-            (true, _) => format!("{total} comparisons in {} phases", deck.phases.len()),
-            (false, 0) => format!("No comparison matches “{}”", q.trim()),
-            (false, 1) => format!("1 of {total} comparisons matches"),
-            (false, n) => format!("{n} of {total} comparisons match"),
+    let own: HashSet<&'static str> = deck.comparisons().map(|c| c.id.as_str()).collect();
+    let shown = {
+        let own = own.clone();
+        move || matching.with(|m| own.iter().filter(|id| m.contains(**id)).count())
+    };
+    // Matches in the other decks, while a search is on.
+    let elsewhere = Memo::new(move |_| {
+        if query.with(|q| q.trim().is_empty()) {
+            return Vec::new();
+        }
+        let library = app.library.get();
+        matching.with(|m| {
+            library
+                .decks
+                .iter()
+                .filter(|d| d.id != deck.id)
+                .map(|d| {
+                    let hits: Vec<&'static Comparison> =
+                        d.comparisons().filter(|c| m.contains(&c.id)).collect();
+                    (*d, hits)
+                })
+                .filter(|(_, hits)| !hits.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = {
+        let shown = shown.clone();
+        move || {
+            let n = shown();
+            let q = query.get();
+            let others: usize = elsewhere.with(|e| e.iter().map(|(_, h)| h.len()).sum());
+            let more = match others {
+                0 => String::new(),
+                1 => " · 1 more in another deck".to_string(),
+                k => format!(" · {k} more in other decks"),
+            };
+            match (q.trim().is_empty(), n) {
+                (true, _) => format!("{total} comparisons in {} phases", deck.phases.len()),
+                (false, 0) => format!("No comparison in this deck matches “{}”{more}", q.trim()),
+                (false, 1) => format!("1 of {total} comparisons matches{more}"),
+                (false, n) => format!("{n} of {total} comparisons match{more}"),
+            }
         }
     };
 
@@ -107,42 +260,76 @@ pub fn BrowseScreen() -> impl IntoView {
         })
         .collect_view();
 
+    let other_decks = move || {
+        elsewhere.with(|e| {
+            (!e.is_empty()).then(|| {
+                let groups = e
+                    .iter()
+                    .map(|(d, hits)| {
+                        let heading = format!("In {}", short_title(&d.title));
+                        view! {
+                            <h2 class="phase__title">
+                                <Emoji emoji=d.emoji.as_str() />
+                                <span class="phase__name">{heading}</span>
+                            </h2>
+                            <ul class="elsewhere__list" role="list">
+                                {hits
+                                    .iter()
+                                    .map(|c| {
+                                        view! {
+                                            <li>
+                                                <a class="elsewhere__link" href=Route::Comparison(c.id.clone()).href()>
+                                                    <Title comparison=c />
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+                    .collect_view();
+                view! { <section class="elsewhere" aria-label="Matches in other decks">{groups}</section> }
+            })
+        })
+    };
+
     view! {
-        <div class="browse">
-            <div class="browse__intro">
-                <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
-                    <Emoji emoji=deck.emoji.as_str() />
-                    {deck.title.as_str()}
-                </h1>
-            </div>
-            <search class="search">
-                <label class="search__label" for="search-input">"Search comparisons"</label>
-                <div class="search__row">
-                    <input
-                        id="search-input"
-                        class="search__input"
-                        type="search"
-                        autocomplete="off"
-                        spellcheck="false"
-                        placeholder="volume, CMD, -p…"
-                        aria-describedby="search-summary"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))
-                    />
-                </div>
-                <p id="search-summary" class="search__summary" role="status">
-                    {summary}
-                </p>
-            </search>
-            {phases}
-            <Show when=move || shown() == 0>
-                <div class="empty">
-                    <p>"Try fewer or shorter words, or "</p>
-                    <button class="button" type="button" on:click=move |_| query.set(String::new())>
-                        "clear the search"
-                    </button>
-                </div>
-            </Show>
+        <div class="browse__intro">
+            <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
+                <Emoji emoji=deck.emoji.as_str() />
+                {deck.title.as_str()}
+            </h1>
         </div>
+        {switch}
+        <search class="search">
+            <label class="search__label" for="search-input">"Search comparisons"</label>
+            <div class="search__row">
+                <input
+                    id="search-input"
+                    class="search__input"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="volume, CMD, -p…"
+                    aria-describedby="search-summary"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
+            <p id="search-summary" class="search__summary" role="status">
+                {summary}
+            </p>
+        </search>
+        {phases}
+        <Show when=move || shown() == 0>
+            <div class="empty">
+                <p>"Try fewer or shorter words, or "</p>
+                <button class="button" type="button" on:click=move |_| query.set(String::new())>
+                    "clear the search"
+                </button>
+            </div>
+        </Show>
+        {other_decks}
     }
 }

@@ -82,7 +82,7 @@ pub fn FlashcardsScreen(only: Vec<String>) -> impl IntoView {
     let session: RwSignal<Option<Session>> = RwSignal::new(None);
 
     let start = move || {
-        let cards = cards(app.deck, &scope.get_untracked());
+        let cards = cards(&app.library.get_untracked(), &scope.get_untracked());
         let cram = cram
             .get_untracked()
             .then(|| Cram::new(cards.len(), now().ms as u64));
@@ -339,7 +339,7 @@ fn CardView(
         Face::Point { side, point } => (
             "Which side?",
             view! {
-                <p class="flipcard__prompt flipcard__prompt--point">{rich(&point.text)}</p>
+                <p class="flipcard__prompt flipcard__prompt--point">{rich(point.text())}</p>
                 <p class="flipcard__question">
                     {format!("{} or {}?", comparison.left.name, comparison.right.name)}
                 </p>
@@ -377,7 +377,7 @@ fn CardView(
                     <p class="flipcard__context">
                         <Title comparison=comparison />
                     </p>
-                    <ComparisonBody comparison=comparison level=2 />
+                    <ComparisonBody comparison=comparison level=2 study=true />
                 </div>
             </div>
         </div>

@@ -17,11 +17,10 @@ pub fn Setup(
     on_start: Callback<()>,
 ) -> impl IntoView {
     let app: AppState = expect_context();
-    let deck = app.deck;
     // Computed once per change of scope or progress, read by two bindings.
     let preview = Memo::new(move |_| {
         let now = now();
-        let cards = scope.with(|s| cards(deck, s));
+        let cards = app.library.with(|l| scope.with(|s| cards(l, s)));
         let c = app
             .card_states()
             .with(|states| study::counts(&cards, states, now, new_left(&app, now.day)));

@@ -66,7 +66,7 @@ pub fn MatchScreen() -> impl IntoView {
         let is_wide = wide();
         columns.set(if is_wide { 4 } else { 2 });
         let b = Board::new(
-            app.deck,
+            &app.library.get_untracked(),
             &scope.get_untracked(),
             if is_wide { 8 } else { 6 },
             now().ms as u64,

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use crate::domain::backup::reviews_since;
 use crate::domain::calendar;
 use crate::domain::cards::{cards, Scope};
-use crate::domain::matching::format_tenths;
+use crate::domain::matching::{describe_key, format_tenths};
 use crate::domain::schedule::DAY_MS;
-use crate::domain::stats::{self, PhaseMastery, STREAK_MIN_REVIEWS};
+use crate::domain::stats::{self, DeckMastery, PhaseMastery, STREAK_MIN_REVIEWS};
 use crate::platform::document::set_title;
 use crate::route::Route;
 use crate::state::{now, AppState};
@@ -26,15 +26,25 @@ fn percent(x: f32) -> u32 {
 pub fn ProgressScreen() -> impl IntoView {
     let app: AppState = expect_context();
     set_title("Progress — diffdeck");
-    let all_cards = cards(app.deck, &Scope::default());
+    let library = app.library.get_untracked();
+    let all_cards = cards(&library, &Scope::default());
     let today = now();
 
     let mastery = {
-        let all_cards = all_cards.clone();
+        let (all_cards, library) = (all_cards.clone(), library.clone());
         Memo::new(move |_| {
             let scheduler = app.scheduler().get();
             app.card_states()
-                .with(|s| stats::mastery_by_phase(app.deck, &all_cards, &scheduler, s, today.day))
+                .with(|s| stats::mastery_by_deck(&library, &all_cards, &scheduler, s, today.day))
+        })
+    };
+    let overall = {
+        let all_cards = all_cards.clone();
+        Memo::new(move |_| {
+            let scheduler = app.scheduler().get();
+            let all: Vec<_> = all_cards.iter().collect();
+            app.card_states()
+                .with(|s| stats::mastery(&scheduler, &all, s, today.day))
         })
     };
     let interview = move || {
@@ -49,7 +59,7 @@ pub fn ProgressScreen() -> impl IntoView {
             let scheduler = app.scheduler().get();
             Some(
                 app.card_states()
-                    .with(|s| stats::mastery_by_phase(app.deck, &all_cards, &scheduler, s, day)),
+                    .with(|s| stats::mastery_by_deck(&library, &all_cards, &scheduler, s, day)),
             )
         })
     };
@@ -85,6 +95,7 @@ pub fn ProgressScreen() -> impl IntoView {
                 <Stat label="Longest streak" value=Signal::derive(move || days(streak.get().1)) />
                 <Stat label="Reviews today" value=Signal::derive(move || reviewed_today().to_string()) />
                 <Stat label="Reviews in all" value=Signal::derive(move || total().to_string()) />
+                <Stat label="Mastery, every deck" value=Signal::derive(move || format!("{} %", percent(overall.get()))) />
             </div>
             <p class="check__hint">{format!("A day counts towards a streak at {STREAK_MIN_REVIEWS} reviews.")}</p>
 
@@ -99,14 +110,14 @@ pub fn ProgressScreen() -> impl IntoView {
                             <p class="check__hint">
                                 {format!("On {}: how much you are likely to recall, if you keep to the schedule.", calendar::iso(day))}
                             </p>
-                            <MasteryBars phases=Signal::derive(move || readiness.get().unwrap_or_default()) id="readiness" />
+                            <DeckBars decks=Signal::derive(move || readiness.get().unwrap_or_default()) id="readiness" />
                         }
                     })
             }}
 
             <h2 class="settings__group">"Mastery today"</h2>
-            <p class="check__hint">"Likelihood of recalling each phase's cards now (FSRS); new cards count as 0 %."</p>
-            <MasteryBars phases=Signal::derive(move || mastery.get()) id="mastery" />
+            <p class="check__hint">"Likelihood of recalling each deck's and each phase's cards now (FSRS); new cards count as 0 %."</p>
+            <DeckBars decks=Signal::derive(move || mastery.get()) id="mastery" />
             <details class="more">
                 <summary>"By comparison"</summary>
                 <table class="table">
@@ -121,6 +132,7 @@ pub fn ProgressScreen() -> impl IntoView {
                             mastery
                                 .get()
                                 .into_iter()
+                                .flat_map(|d| d.phases)
                                 .flat_map(|p| p.comparisons)
                                 .map(|(id, title, m)| {
                                     view! {
@@ -206,11 +218,37 @@ fn Stat(label: &'static str, value: Signal<String>) -> impl IntoView {
     }
 }
 
+/// Per deck, its mastery and one bar per phase.
+#[component]
+fn DeckBars(decks: Signal<Vec<DeckMastery>>, id: &'static str) -> impl IntoView {
+    view! {
+        <div id=id>
+            {move || {
+                decks
+                    .get()
+                    .into_iter()
+                    .map(|d| {
+                        let pct = percent(d.mastery);
+                        let phases = d.phases.clone();
+                        view! {
+                            <h3 class="deck-mastery__title">
+                                {d.title.clone()}
+                                <span class="deck-mastery__value">{format!(" — {pct} %")}</span>
+                            </h3>
+                            <MasteryBars phases=Signal::derive(move || phases.clone()) />
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
 /// Horizontal bars, one per phase, each with its number as text.
 #[component]
-fn MasteryBars(phases: Signal<Vec<PhaseMastery>>, id: &'static str) -> impl IntoView {
+fn MasteryBars(phases: Signal<Vec<PhaseMastery>>) -> impl IntoView {
     view! {
-        <ul class="bars" id=id>
+        <ul class="bars">
             {move || {
                 phases
                     .get()
@@ -328,19 +366,8 @@ fn Heatmap(heat: Memo<Vec<(i32, usize)>>, today: i32) -> impl IntoView {
 #[component]
 fn Bests() -> impl IntoView {
     let app: AppState = expect_context();
-    let describe = |key: &str| -> String {
-        let (scope, size) = key.rsplit_once(':').unwrap_or((key, ""));
-        let scope = match scope {
-            "all" => "Whole deck".to_string(),
-            s if s.starts_with("phase-") => format!("Phase {}", &s[6..]),
-            _ => "Chosen comparisons".to_string(),
-        };
-        if size.is_empty() {
-            scope
-        } else {
-            format!("{scope}, {size}")
-        }
-    };
+    let library = app.library.get_untracked();
+    let describe = move |key: &str| describe_key(key, &library);
     view! {
         {move || {
             let records = app.progress.with(|p| p.records.clone());

@@ -52,7 +52,7 @@ pub fn QuizScreen() -> impl IntoView {
     let start = move || {
         let t = now();
         let q = Quiz::new(
-            app.deck,
+            &app.library.get_untracked(),
             &scope.get_untracked(),
             length.get_untracked(),
             seconds.get_untracked().map(|s| s * 1000),
@@ -418,7 +418,7 @@ fn QuestionView(
                 <p>"The answer: " <strong>{question.choices[right].text.clone()}</strong></p>
                 <details class="feedback__context">
                     <summary>{comparison.title()}</summary>
-                    <ComparisonBody comparison=comparison level=3 />
+                    <ComparisonBody comparison=comparison level=3 study=true />
                 </details>
                 <button class="button button--primary button--wide" type="button" on:click=move |_| next()>
                     {move || {

@@ -21,7 +21,7 @@ const NAV: &[NavItem] = &[
         label: "Browse",
         href: "#/",
         icon: "M4 5h7v14H4zM13 5h7v14h-7z",
-        active: |r| matches!(r, Route::Browse | Route::Comparison(_)),
+        active: |r| matches!(r, Route::Browse | Route::Deck(_) | Route::Comparison(_)),
     },
     NavItem {
         label: "Flashcards",
