@@ -239,3 +239,45 @@ fn backup_files_are_accepted_with_warnings_or_refused_with_reasons() {
         assert!(errors[0].contains(reason), "{text}: {errors:?}");
     }
 }
+
+/// Every card id the version before decks produced (its whole deck, pair and point cards),
+/// as it computed them: reviews stored under these ids must still count.
+const CARD_IDS_V1: &str = include_str!("fixtures/card-ids-v1.txt");
+
+#[test]
+fn a_record_stored_before_decks_keeps_every_review_on_the_same_card() {
+    use diffdeck::domain::cards::{cards, Scope};
+    use diffdeck::domain::deck::Library;
+
+    let old: Vec<&str> = CARD_IDS_V1.lines().collect();
+    assert_eq!(old.len(), 111);
+    // A stored record in format 1, written out by hand: one review of every card.
+    let log: Vec<String> = old
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            format!(
+                r#"{{"c":"{id}","t":{},"d":20416,"g":3,"s":"f"}}"#,
+                T0 + i as i64 * 1_000
+            )
+        })
+        .collect();
+    let text = format!(r#"{{"version":1,"log":[{}]}}"#, log.join(","));
+    let decoded = decode(&text);
+    assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+    assert_eq!(decoded.progress.total_reviews(), old.len());
+
+    let decks = diffdeck::content::bundled();
+    let library = Library::new(decks.iter().collect());
+    let today: std::collections::BTreeSet<String> = cards(&library, &Scope::default())
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let states = decoded.progress.states(&Scheduler::default());
+    for id in old {
+        assert!(today.contains(id), "{id} is no longer a card");
+        let state = states.get(id).unwrap_or_else(|| panic!("{id} lost its review"));
+        assert_eq!(state.reps, 1, "{id}");
+        assert_ne!(state.stage, Stage::New, "{id}");
+    }
+}
