@@ -1,11 +1,16 @@
-// What the deck says, read from content/docker.md independently of the app: which side
-// each point belongs to. The game tests use it to play as someone who knows the deck.
+// What the decks say, read from content/*.md independently of the app: which side each
+// point belongs to, as study modes ask it (a point's correction where it has one). The
+// game tests use it to play as someone who knows the decks.
 import { readFileSync } from 'node:fs';
+
+export const DECK_FILES = ['content/docker.md', 'content/docker-in-depth.md'];
 
 const strip = (s: string) =>
   s
     .replace(/\{both\}\s*$/, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '')
     .replace(/\*\*|`/g, '')
+    .replace(/\s+/g, ' ')
     .trim();
 
 const names = (title: string) =>
@@ -13,22 +18,39 @@ const names = (title: string) =>
     .split(/ vs |🆚/)
     .map((n) => n.replace(/[\u2190-\u2BFF\u{1F000}-\u{1FAFF}\uFE0E\uFE0F\u200D\u20E3]/gu, '').trim());
 
-/** Point text -> the names of every side that lists it. */
-export function owners(): Map<string, Set<string>> {
+/** Point text (as asked) -> the names of every side that lists it, in `files`. */
+export function owners(files: string[] = DECK_FILES): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  let sides: string[] = [];
-  let header = -1;
-  for (const line of readFileSync('content/docker.md', 'utf8').split('\n')) {
-    if (/ vs |🆚/.test(line) && !line.startsWith('- ') && !line.startsWith('#') && !line.startsWith('>')) {
-      sides = names(line);
-      header = -1;
-    } else if (/^- .*:$/.test(line)) {
-      header += 1;
-    } else if (line.startsWith('- ') && header >= 0 && header < 2) {
-      const text = strip(line.slice(2));
-      if (!map.has(text)) map.set(text, new Set());
-      map.get(text)!.add(sides[header]);
+  const add = (text: string, side: string) => {
+    if (!map.has(text)) map.set(text, new Set());
+    map.get(text)!.add(side);
+  };
+  for (const file of files) {
+    let sides: string[] = [];
+    let header = -1;
+    // The last point read, until a correction under it replaces it.
+    let pending: [string, string] | null = null;
+    const flush = () => {
+      if (pending) add(...pending);
+      pending = null;
+    };
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const fix = /^\s+> \*\*Correction:\*\*(.*)$/.exec(line);
+      if (fix && pending) {
+        pending[0] = strip(fix[1]);
+        continue;
+      }
+      flush();
+      if (/ vs |🆚/.test(line) && !line.startsWith('- ') && !line.startsWith('#') && !line.startsWith('>') && !line.startsWith('Sources:')) {
+        sides = names(line);
+        header = -1;
+      } else if (/^- .*:$/.test(line)) {
+        header += 1;
+      } else if (line.startsWith('- ') && header >= 0 && header < 2) {
+        pending = [strip(line.slice(2)), sides[header]];
+      }
     }
+    flush();
   }
   return map;
 }
