@@ -13,21 +13,16 @@ const SEED: &str = include_str!("fixtures/seed.original.md");
 const SECOND_PATH: &str = "content/docker-in-depth.md";
 const SECOND_SRC: &str = include_str!("../content/docker-in-depth.md");
 
-fn second() -> Deck {
-    parse_deck(SECOND_PATH, SECOND_SRC).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })
+fn deck() -> Deck {
+    parsed(DECK_PATH, DECK_SRC)
 }
 
-fn deck() -> Deck {
-    parse_deck(DECK_PATH, DECK_SRC).unwrap_or_else(|errors| {
+fn second() -> Deck {
+    parsed(SECOND_PATH, SECOND_SRC)
+}
+
+fn parsed(path: &str, source: &str) -> Deck {
+    parse_deck(path, source).unwrap_or_else(|errors| {
         panic!(
             "{}",
             errors

@@ -276,7 +276,9 @@ fn a_record_stored_before_decks_keeps_every_review_on_the_same_card() {
     let states = decoded.progress.states(&Scheduler::default());
     for id in old {
         assert!(today.contains(id), "{id} is no longer a card");
-        let state = states.get(id).unwrap_or_else(|| panic!("{id} lost its review"));
+        let state = states
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} lost its review"));
         assert_eq!(state.reps, 1, "{id}");
         assert_ne!(state.stage, Stage::New, "{id}");
     }

@@ -64,6 +64,17 @@ fn askable(library: &Library<'static>, scope: &Scope) -> Vec<Card<'static>> {
 pub fn all_questions(library: &Library<'static>, scope: &Scope, rng: &mut Rng) -> Vec<Question> {
     let mut out = Vec::new();
     let pool = askable(library, &Scope::default());
+    // Each candidate's side name, folded and as words, once (not once per question).
+    let pool_names: Vec<(String, BTreeSet<String>)> = pool
+        .iter()
+        .map(|d| match d.face {
+            Face::Point { side, .. } => {
+                let name = &d.comparison.side(side).name;
+                (fold(name), name_words(name))
+            }
+            Face::Pair => (String::new(), BTreeSet::new()),
+        })
+        .collect();
     for card in askable(library, scope) {
         let Face::Point { side, point } = card.face else {
             continue;
@@ -117,18 +128,20 @@ pub fn all_questions(library: &Library<'static>, scope: &Scope, rng: &mut Rng) -
         let own_words = name_words(own);
         let mut distractors: Vec<Choice> = Vec::new();
         let mut seen: BTreeSet<String> = BTreeSet::from([fold(&text)]);
+        let own_folded = fold(own);
         let mut candidates: Vec<&Card> = pool
             .iter()
-            .filter(|d| {
+            .zip(&pool_names)
+            .filter(|(d, (folded, words))| {
                 let Face::Point { side: ds, .. } = d.face else {
                     return false;
                 };
                 if d.comparison.id == c.id {
                     return ds != side;
                 }
-                let name = &d.comparison.side(ds).name;
-                name_words(name).is_disjoint(&own_words) && fold(name) != fold(own)
+                words.is_disjoint(&own_words) && *folded != own_folded
             })
+            .map(|(d, _)| d)
             .collect();
         rng.shuffle(&mut candidates);
         candidates.sort_by_key(|d| {

@@ -16,6 +16,9 @@ const SCREENS: [string, string][] = [
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe on every screen (${scheme})`, async ({ page, isMobile }) => {
     test.skip(isMobile && scheme === 'dark', 'the phone run covers light');
+    // Eight screens and two game states, each a full axe run: about 25 s on a fast
+    // machine, so a generous bound for a slow one.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     for (const [, hash] of SCREENS) {
       await open(page, hash);

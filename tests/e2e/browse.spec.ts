@@ -34,7 +34,7 @@ test.describe('Browse', () => {
       'docker-compose down ⚡ vs docker-compose down -v 💣',
     ]);
     await expect(page.locator('#search-summary')).toHaveText(/^6 of 21 comparisons match · \d+ more in other decks$/);
-    await search.fill('volume anonymous');
+    await search.fill('volume orphaned');
     await expect(page.locator(visibleCards)).toHaveCount(1);
     await expect(page.locator(visibleCards).getByRole('heading', { level: 3 })).toHaveAccessibleName(
       'Anonymous Volume vs Named Volume',
@@ -74,7 +74,7 @@ test.describe('Browse', () => {
     await expect(h1).toHaveAccessibleName('COPY vs ADD');
     await page.getByRole('link', { name: /Previous.*CMD vs ENTRYPOINT/ }).click();
     await expect(h1).toHaveAccessibleName('CMD vs ENTRYPOINT');
-    await page.getByRole('link', { name: '← All comparisons' }).click();
+    await page.getByRole('link', { name: '← Docker Interview Differences' }).click();
     await expect(page.locator(cards)).toHaveCount(21);
   });
 
@@ -99,6 +99,10 @@ test.describe('Browse', () => {
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
+    // The deck switch comes first, then search.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('navigation', { name: 'Decks' }).getByRole('link').first()).toBeFocused();
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('searchbox')).toBeFocused();
     await page.keyboard.type('bridge');

@@ -37,7 +37,8 @@ test.describe('Progress and settings', () => {
     await expect(page.getByRole('button', { name: /^Easy/ })).toContainText('2d');
     await open(page, '#/progress');
     await expect(page.getByRole('heading', { name: 'Interview in 3 days' })).toBeVisible();
-    await expect(page.locator('#readiness .bar')).toHaveCount(6);
+    // A bar per phase of each deck: 6 and 7.
+    await expect(page.locator('#readiness .bar')).toHaveCount(13);
   });
 
   test('settings apply at once and persist', async ({ page }) => {
