@@ -91,7 +91,9 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Browse => view! { <browse::BrowseScreen /> }.into_any(),
                 Route::Deck(id) => view! { <browse::BrowseScreen deck=id /> }.into_any(),
-                Route::Comparison(id) => view! { <browse::ComparisonScreen id=id /> }.into_any(),
+                Route::Comparison(id) => {
+                    lazy_screen("Comparison", move || comparison_screen(id.clone())).into_any()
+                }
                 Route::Flashcards { only } => {
                     lazy_screen("Flashcards", move || flashcards_screen(only.clone())).into_any()
                 }
@@ -105,9 +107,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-// Browse (and a comparison's page) is what opens first; the other screens are loaded on
-// first use (see `lazy`).
+// Browse is what opens first; the other screens (a comparison's page among them) are
+// loaded on first use (see `lazy`).
 split! {
+    fn comparison_screen(id: String) -> AnyView {
+        view! { <browse::ComparisonScreen id=id /> }.into_any()
+    }
     fn flashcards_screen(only: Vec<String>) -> AnyView {
         view! { <flip::FlashcardsScreen only=only /> }.into_any()
     }

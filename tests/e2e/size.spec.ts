@@ -5,10 +5,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 // The budget (issue: offline-first PWA): what index.html loads before the first screen
 // runs (wasm, JS, CSS, and the modules they import) stays under 120 KB of brotli. The
-// study screens and the storage code are fetched later (src/platform/split.rs).
-// Raised to 137 while decks (issue 10) are being finished: corrections, sources and the
-// deck switch took the first load from 113.7 to 135.6 KB. The goal is still 120.
-const BUDGET_BROTLI_KB = 137;
+// study screens, a comparison's page, the storage code and the second deck are fetched
+// later (src/platform/split.rs, AppState::load_decks).
+// Raised to 131 while decks (issue 10) are being finished: corrections, sources and the
+// deck switch took the first load from 113.7 to 129.6 KB. The goal is still 120.
+const BUDGET_BROTLI_KB = 131;
 
 test('the first load stays within the budget; the rest is fetched on demand', ({ isMobile }) => {
   test.skip(isMobile, 'one build, measured once');

@@ -161,7 +161,7 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
         move || matching.with(|m| own.iter().filter(|id| m.contains(**id)).count())
     };
     // Matches in the other decks, while a search is on.
-    let elsewhere = Memo::new(move |_| {
+    let elsewhere = move || {
         if query.with(|q| q.trim().is_empty()) {
             return Vec::new();
         }
@@ -179,17 +179,18 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
                 .filter(|(_, hits)| !hits.is_empty())
                 .collect::<Vec<_>>()
         })
-    });
+    };
     let summary = {
         let shown = shown.clone();
         move || {
             let n = shown();
             let q = query.get();
-            let others: usize = elsewhere.with(|e| e.iter().map(|(_, h)| h.len()).sum());
-            let more = match others {
-                0 => String::new(),
-                1 => " · 1 more in another deck".to_string(),
-                k => format!(" · {k} more in other decks"),
+            let e = elsewhere();
+            let hits: usize = e.iter().map(|(_, h)| h.len()).sum();
+            let more = match e.as_slice() {
+                [] => String::new(),
+                [(d, _)] => format!(" · {hits} more in {}", short_title(&d.title)),
+                _ => format!(" · {hits} more in other decks"),
             };
             match (q.trim().is_empty(), n) {
                 (true, _) => format!("{total} comparisons in {} phases", deck.phases.len()),
@@ -261,8 +262,8 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
         .collect_view();
 
     let other_decks = move || {
-        elsewhere.with(|e| {
-            (!e.is_empty()).then(|| {
+        let e = elsewhere();
+        (!e.is_empty()).then(|| {
                 let groups = e
                     .iter()
                     .map(|(d, hits)| {
@@ -290,7 +291,6 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
                     })
                     .collect_view();
                 view! { <section class="elsewhere" aria-label="Matches in other decks">{groups}</section> }
-            })
         })
     };
 
