@@ -85,6 +85,18 @@ fn main() {
         );
     }
     listing.push_str("];\n");
+    // Without the `split` feature (wasm-bindgen tests, which have no server for the files)
+    // the fetched decks are embedded instead.
+    listing.push_str("#[cfg(not(feature = \"split\"))]\npub const FETCHED_BYTES: &[&[u8]] = &[\n");
+    for file in &files {
+        let path = out.join("decks").join(file.trim_end());
+        let _ = writeln!(
+            listing,
+            "    include_bytes!({:?}),",
+            path.display().to_string()
+        );
+    }
+    listing.push_str("];\n");
     write(&out.join("bundled.rs"), listing.as_bytes());
     // Which files of `decks/` this build uses (older builds leave theirs there).
     write(&profile_dir.join("decks.list"), files.concat().as_bytes());

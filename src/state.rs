@@ -131,11 +131,15 @@ impl AppState {
 
     /// Fetches the bundled decks not held yet (see `content::FETCHED`).
     pub async fn load_decks(self) -> Result<(), NotLoaded> {
-        for info in content::FETCHED {
+        for (_i, info) in content::FETCHED.iter().enumerate() {
             if self.library.with_untracked(|l| l.deck(info.id).is_some()) {
                 continue;
             }
+            #[cfg(feature = "split")]
             let bytes = platform::fetch::bytes(&format!("./{}", info.file)).await?;
+            // Without the feature (wasm-bindgen tests: no server for the files), embedded.
+            #[cfg(not(feature = "split"))]
+            let bytes = content::FETCHED_BYTES[_i].to_vec();
             let deck = content::decode(&bytes).ok_or(NotLoaded)?;
             // Another caller may have added it meanwhile.
             if self.library.with_untracked(|l| l.deck(info.id).is_none()) {

@@ -1,5 +1,5 @@
 //! Browser-bound code in headless Chromium (wasm-bindgen-test): the app mounts, renders
-//! the embedded deck, filters it, and follows the URL's hash.
+//! the embedded deck, filters it, follows the URL's hash to comparisons and decks.
 #![cfg(target_arch = "wasm32")]
 
 use diffdeck::ui::App;
@@ -72,16 +72,46 @@ async fn follows_the_hash_to_a_comparison_and_back() {
     let title = || {
         root.query_selector("h1")
             .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap()
+            .and_then(|h| h.text_content())
+            .unwrap_or_default()
     };
+    // A comparison's page waits for the stored progress and every deck (`ui::lazy`).
+    for _ in 0..50 {
+        if title().contains("COPY") {
+            break;
+        }
+        tick().await;
+    }
     assert!(title().contains("COPY"), "{}", title());
     assert!(title().contains("ADD"), "{}", title());
 
     window().location().set_hash("#/c/no-such-thing").unwrap();
     tick().await;
     assert_eq!(title(), "Nothing here");
+
+    // A comparison of the second deck (embedded here: these tests have no file server).
+    window()
+        .location()
+        .set_hash("#/c/docker-stop-vs-docker-kill")
+        .unwrap();
+    for _ in 0..50 {
+        if title().contains("kill") {
+            break;
+        }
+        tick().await;
+    }
+    assert!(title().contains("docker kill"), "{}", title());
+    assert!(count(&root, ".sources a[href^='https://docs.docker.com/']") > 0);
+
+    window().location().set_hash("#/d/docker-in-depth").unwrap();
+    for _ in 0..20 {
+        tick().await;
+    }
+    assert_eq!(count(&root, "article.card"), 46);
+    assert_eq!(
+        count(&root, "nav[aria-label='Decks'] a[aria-current='page']"),
+        1
+    );
 
     window().location().set_hash("#/").unwrap();
     tick().await;

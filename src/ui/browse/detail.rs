@@ -11,38 +11,9 @@ use crate::state::AppState;
 use crate::ui::comparison::{ComparisonBody, Sources, Title};
 use crate::ui::shell::{NotFound, SCREEN_TITLE};
 
+/// Opened through `ui::lazy`, once every deck has arrived (`AppState::ready`).
 #[component]
 pub fn ComparisonScreen(id: String) -> impl IntoView {
-    let app: AppState = expect_context();
-    let found = {
-        let id = id.clone();
-        Memo::new(move |_| app.library.with(|l| l.find(&id).is_some()))
-    };
-    if !found.get_untracked() {
-        // Perhaps in a deck that has not arrived yet.
-        leptos::task::spawn_local(async move {
-            let _ = app.load_decks().await;
-        });
-    }
-    move || {
-        if found.get() {
-            view! { <Page id=id.clone() /> }.into_any()
-        } else if app.decks_loaded.get() {
-            view! { <NotFound /> }.into_any()
-        } else {
-            view! {
-                <section class="stand-in" aria-labelledby=SCREEN_TITLE>
-                    <h1 id=SCREEN_TITLE tabindex="-1" class="screen-title">"Comparison"</h1>
-                    <p class="stand-in__status" role="status">"Loading…"</p>
-                </section>
-            }
-            .into_any()
-        }
-    }
-}
-
-#[component]
-fn Page(id: String) -> impl IntoView {
     let app: AppState = expect_context();
     let library = app.library.get_untracked();
     let Some((deck, phase, comparison)) = library.find(&id) else {

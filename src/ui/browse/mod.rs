@@ -143,7 +143,12 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
         query,
         phases_shown,
     } = expect_context();
-    set_title(&format!("{} — diffdeck", short_title(&deck.title)));
+    let home = app.library.with_untracked(|l| std::ptr::eq(l.decks[0], deck));
+    if home {
+        set_title("diffdeck — Docker differences, side by side");
+    } else {
+        set_title(&format!("{} — diffdeck", short_title(&deck.title)));
+    }
 
     let total = deck.comparisons().count();
     let matching = Memo::new(move |_| {
