@@ -143,7 +143,9 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
         query,
         phases_shown,
     } = expect_context();
-    let home = app.library.with_untracked(|l| std::ptr::eq(l.decks[0], deck));
+    let home = app
+        .library
+        .with_untracked(|l| std::ptr::eq(l.decks[0], deck));
     if home {
         set_title("diffdeck — Docker differences, side by side");
     } else {
