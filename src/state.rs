@@ -71,6 +71,24 @@ struct Derived {
     card_states: Memo<BTreeMap<String, CardState>>,
 }
 
+/// A fetched deck's bytes: its file next to the app's. Without the `split` feature
+/// (wasm-bindgen tests, whose runner serves no such files) the bytes are embedded.
+async fn deck_bytes(
+    index: usize,
+    info: &'static content::BundledDeck,
+) -> Result<Vec<u8>, NotLoaded> {
+    #[cfg(feature = "split")]
+    {
+        let _ = index;
+        platform::fetch::bytes(&format!("./{}", info.file)).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        let _ = info;
+        Ok(content::FETCHED_BYTES[index].to_vec())
+    }
+}
+
 /// The current time as the rules see it.
 pub fn now() -> Now {
     let (ms, offset) = platform::clock::now();
@@ -131,15 +149,11 @@ impl AppState {
 
     /// Fetches the bundled decks not held yet (see `content::FETCHED`).
     pub async fn load_decks(self) -> Result<(), NotLoaded> {
-        for (_i, info) in content::FETCHED.iter().enumerate() {
+        for (index, info) in content::FETCHED.iter().enumerate() {
             if self.library.with_untracked(|l| l.deck(info.id).is_some()) {
                 continue;
             }
-            #[cfg(feature = "split")]
-            let bytes = platform::fetch::bytes(&format!("./{}", info.file)).await?;
-            // Without the feature (wasm-bindgen tests: no server for the files), embedded.
-            #[cfg(not(feature = "split"))]
-            let bytes = content::FETCHED_BYTES[_i].to_vec();
+            let bytes = deck_bytes(index, info).await?;
             let deck = content::decode(&bytes).ok_or(NotLoaded)?;
             // Another caller may have added it meanwhile.
             if self.library.with_untracked(|l| l.deck(info.id).is_none()) {
