@@ -77,6 +77,11 @@ test('works with the server gone: every screen and mode', async ({ page, isMobil
   await expect(page.locator('article.card')).toHaveCount(21);
   await page.goto(`http://127.0.0.1:${port}${BASE}#/c/copy-vs-add`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('COPY vs ADD');
+  // The second deck (a fetched file) and a comparison of it.
+  await page.goto(`http://127.0.0.1:${port}${BASE}#/d/docker-in-depth`);
+  await expect(page.locator('article.card')).toHaveCount(46);
+  await page.goto(`http://127.0.0.1:${port}${BASE}#/c/docker-save-vs-docker-export`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('docker save vs docker export');
   await page.getByRole('link', { name: 'Flashcards' }).click();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: /Show answer/ }).click();
