@@ -42,8 +42,9 @@ pub struct AppState {
     pub library: RwSignal<Library<'static>>,
     /// Search over every deck in `library`.
     pub search: RwSignal<&'static SearchIndex>,
-    /// Whether every bundled deck has arrived.
-    pub decks_loaded: RwSignal<bool>,
+    /// The last attempt to fetch the bundled decks failed (offline before they were
+    /// cached); the next call to [`AppState::load_decks`] tries again.
+    pub decks_failed: RwSignal<bool>,
     pub progress: RwSignal<Progress>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Whether the browser granted persistent storage (`None`: not asked yet).
@@ -104,7 +105,7 @@ impl AppState {
         let state = AppState {
             library: RwSignal::new(library),
             search: RwSignal::new(search),
-            decks_loaded: RwSignal::new(content::FETCHED.is_empty()),
+            decks_failed: RwSignal::new(false),
             progress: RwSignal::new(Progress::default()),
             notices: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
@@ -147,8 +148,15 @@ impl AppState {
         storage.and(decks)
     }
 
-    /// Fetches the bundled decks not held yet (see `content::FETCHED`).
+    /// Fetches the bundled decks not held yet (see `content::FETCHED`); says whether it
+    /// failed in [`AppState::decks_failed`].
     pub async fn load_decks(self) -> Result<(), NotLoaded> {
+        let result = self.fetch_decks().await;
+        self.decks_failed.set(result.is_err());
+        result
+    }
+
+    async fn fetch_decks(self) -> Result<(), NotLoaded> {
         for (index, info) in content::FETCHED.iter().enumerate() {
             if self.library.with_untracked(|l| l.deck(info.id).is_some()) {
                 continue;
@@ -163,7 +171,6 @@ impl AppState {
                 self.search.set(Box::leak(Box::new(index)));
             }
         }
-        self.decks_loaded.set(true);
         Ok(())
     }
 

@@ -186,3 +186,24 @@ plainTest('a screen whose code cannot be fetched says so, and opens on a retry',
   expect(uncaught).toEqual([]);
   await context.close();
 });
+
+// The second deck is a file fetched after start-up. Offline before the service worker has
+// cached it, its page says so (no endless "Loading"), and a retry opens it.
+plainTest('a deck that cannot be fetched says so, and opens on a retry', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const uncaught: string[] = [];
+  page.on('pageerror', (err) => uncaught.push(err.message));
+  let offline = true;
+  await page.route(/deck-docker-in-depth-[0-9a-f]+\.bin$/, (route) => (offline ? route.abort() : route.continue()));
+  await page.goto('#/d/docker-in-depth');
+  await expect(page.getByRole('alert')).toContainText('This deck could not be loaded');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Docker in Depth');
+  await expectNoAxeViolations(page);
+  offline = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('article.card')).toHaveCount(46);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(uncaught).toEqual([]);
+  await context.close();
+});

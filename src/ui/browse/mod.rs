@@ -88,8 +88,13 @@ pub fn BrowseScreen(
             let deck = app.library.with_untracked(|l| l.deck(&id)).expect("held");
             view! { <DeckView deck=deck switch=switch /> }.into_any()
         } else {
-            // Still arriving (or offline before it was ever cached).
-            let failed = move || app.decks_loaded.get();
+            // Still arriving, or offline before it was ever cached (then: try again).
+            let failed = move || app.decks_failed.get();
+            let retry = move |_| {
+                leptos::task::spawn_local(async move {
+                    let _ = app.load_decks().await;
+                })
+            };
             view! {
                 <div class="browse__intro">
                     <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
@@ -98,9 +103,21 @@ pub fn BrowseScreen(
                     </h1>
                 </div>
                 {switch}
-                <p class="stand-in__status" role="status">
-                    {move || if failed() { "This deck could not be loaded: this device seems to be offline, and the deck was not saved for offline use yet." } else { "Loading the deck…" }}
-                </p>
+                <Show
+                    when=failed
+                    fallback=|| view! { <p class="stand-in__status" role="status">"Loading the deck…"</p> }
+                >
+                    <div class="notice" role="alert">
+                        <p class="notice__text">
+                            "This deck could not be loaded: this device seems to be offline, and the deck was not saved for offline use yet."
+                        </p>
+                        <div class="notice__actions">
+                            <button class="button button--primary" type="button" on:click=retry>
+                                "Try again"
+                            </button>
+                        </div>
+                    </div>
+                </Show>
             }
             .into_any()
         }
