@@ -115,6 +115,38 @@ impl Default for Scope {
     }
 }
 
+impl Selection {
+    /// As a form value (`all`, `deck:<id>`, `phase:<id>:<n>`, `pick`): the scope chooser's.
+    pub fn value(&self) -> String {
+        match self {
+            Selection::All => "all".to_string(),
+            Selection::Deck(id) => format!("deck:{id}"),
+            Selection::Phase(id, n) => format!("phase:{id}:{n}"),
+            Selection::Only(_) => "pick".to_string(),
+        }
+    }
+
+    /// The selection a form value names; `pick` starts with no comparison chosen, and
+    /// anything unknown is every deck.
+    pub fn from_value(value: &str) -> Selection {
+        if let Some(id) = value.strip_prefix("deck:") {
+            return Selection::Deck(id.to_string());
+        }
+        if let Some((id, n)) = value
+            .strip_prefix("phase:")
+            .and_then(|rest| rest.rsplit_once(':'))
+        {
+            if let Ok(n) = n.parse() {
+                return Selection::Phase(id.to_string(), n);
+            }
+        }
+        match value {
+            "pick" => Selection::Only(BTreeSet::new()),
+            _ => Selection::All,
+        }
+    }
+}
+
 impl Scope {
     pub fn includes(&self, deck: &Deck, phase: &Phase, comparison: &Comparison) -> bool {
         match &self.selection {
@@ -401,6 +433,19 @@ mod tests {
         };
         assert_eq!(cards(&library, &phase).len(), 3);
         assert!(cards(&library, &phase).iter().all(|c| c.deck.id == "e"));
+    }
+
+    #[test]
+    fn selections_round_trip_through_form_values() {
+        for s in [
+            Selection::All,
+            Selection::Deck("docker-in-depth".into()),
+            Selection::Phase("docker".into(), 3),
+            Selection::Only(BTreeSet::new()),
+        ] {
+            assert_eq!(Selection::from_value(&s.value()), s);
+        }
+        assert_eq!(Selection::from_value("phase:docker:x"), Selection::All);
     }
 
     #[test]

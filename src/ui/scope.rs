@@ -1,42 +1,11 @@
 //! The "what to study" control shared by flashcards, match and quiz: every deck, one deck,
 //! one phase of a deck, or (where offered) chosen comparisons.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::domain::cards::{Scope, Selection};
 use crate::domain::deck::Deck;
 use crate::state::AppState;
-
-/// The `<select>` value of a selection.
-fn value_of(selection: &Selection) -> String {
-    match selection {
-        Selection::All => "all".to_string(),
-        Selection::Deck(id) => format!("deck:{id}"),
-        Selection::Phase(id, n) => format!("phase:{id}:{n}"),
-        Selection::Only(_) => "pick".to_string(),
-    }
-}
-
-/// The selection of a `<select>` value.
-fn selection_of(value: &str) -> Selection {
-    if let Some(id) = value.strip_prefix("deck:") {
-        return Selection::Deck(id.to_string());
-    }
-    if let Some((id, n)) = value
-        .strip_prefix("phase:")
-        .and_then(|rest| rest.rsplit_once(':'))
-    {
-        if let Ok(n) = n.parse() {
-            return Selection::Phase(id.to_string(), n);
-        }
-    }
-    match value {
-        "pick" => Selection::Only(BTreeSet::new()),
-        _ => Selection::All,
-    }
-}
 
 #[component]
 pub fn ScopeSelect(
@@ -49,10 +18,10 @@ pub fn ScopeSelect(
     let decks: Vec<&'static Deck> = expect_context::<AppState>()
         .library
         .with_untracked(|l| l.decks.clone());
-    let value = move || scope.with(|s| value_of(&s.selection));
+    let value = move || scope.with(|s| s.selection.value());
     let on_change = move |ev| {
         let value = event_target_value(&ev);
-        scope.update(|s| s.selection = selection_of(&value));
+        scope.update(|s| s.selection = Selection::from_value(&value));
     };
     let picking = move || scope.with(|s| matches!(s.selection, Selection::Only(_)));
     let toggle = move |id: &'static str| {
@@ -118,22 +87,5 @@ pub fn ScopeSelect(
             </select>
         </div>
         <Show when=picking>{pickers.clone()}</Show>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn select_values_round_trip() {
-        for s in [
-            Selection::All,
-            Selection::Deck("docker-in-depth".into()),
-            Selection::Phase("docker".into(), 3),
-        ] {
-            assert_eq!(selection_of(&value_of(&s)), s);
-        }
-        assert_eq!(selection_of("pick"), Selection::Only(BTreeSet::new()));
     }
 }
