@@ -46,17 +46,8 @@ fn main() {
         .unwrap_or_else(|errors| fail(&errors.iter().map(ToString::to_string).collect::<Vec<_>>()));
 
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let bytes = |value: &dyn Fn() -> Result<Vec<u8>, postcard::Error>| {
-        value().expect("a deck always serializes")
-    };
-    write(
-        &out.join("deck.postcard"),
-        &bytes(&|| postcard::to_allocvec(&decks[0])),
-    );
-    write(
-        &out.join("library.postcard"),
-        &bytes(&|| postcard::to_allocvec(&decks)),
-    );
+    write(&out.join("deck.postcard"), &encode(&decks[0]));
+    write(&out.join("library.postcard"), &encode(&decks));
 
     // <target>/<triple>/<profile>/build/<crate>-<hash>/out -> <target>/<triple>/<profile>
     let profile_dir = out
@@ -68,7 +59,7 @@ fn main() {
     listing.push_str("pub const FETCHED: &[BundledDeck] = &[\n");
     let mut files = Vec::new();
     for deck in &decks[1..] {
-        let data = bytes(&|| postcard::to_allocvec(deck));
+        let data = encode(deck);
         let file = format!("deck-{}-{:08x}.bin", deck.id, fnv1a(&data));
         files.push(format!("{file}\n"));
         write(&profile_dir.join("decks").join(&file), &data);
@@ -100,6 +91,10 @@ fn main() {
     write(&out.join("bundled.rs"), listing.as_bytes());
     // Which files of `decks/` this build uses (older builds leave theirs there).
     write(&profile_dir.join("decks.list"), files.concat().as_bytes());
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("a deck always serializes")
 }
 
 fn write(path: &Path, data: &[u8]) {

@@ -1204,6 +1204,15 @@ mod tests {
             .collect()
     }
 
+    /// `src` is rejected with a fault that starts with `expected` (among others).
+    fn expect_fault(src: &str, expected: &str) {
+        let e = err(src);
+        assert!(
+            e.iter().any(|e| e.starts_with(expected)),
+            "for {src:?}\n got {e:?}\nwant {expected}"
+        );
+    }
+
     const FLAT: &str = "# 🐳 Deck\n\n## 🔰 Phase 1 – Basics\n\nImage 🖼️ vs Container 📦\n- Image:\n- Read-only.\n- Container:\n- Runs `docker run x`.\n- Best practice:\n- Keep **small**.\n";
 
     #[test]
@@ -1368,11 +1377,7 @@ mod tests {
             ("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n- Tip:\n- c\n  > **Correction:** d\n".to_string(), "t.md:11: a correction in `Tip`, which is not a side"),
         ];
         for (src, expected) in cases {
-            let e = err(src);
-            assert!(
-                e.iter().any(|e| e.starts_with(expected)),
-                "for {src:?}\n got {e:?}\nwant {expected}"
-            );
+            expect_fault(src, expected);
         }
     }
 
@@ -1484,11 +1489,7 @@ mod tests {
             ("# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- a\n- Y:\n- b\n\n## Phase 1 – B\n\nZ vs W\n- Z:\n- a\n- W:\n- b\n", "t.md:11: phase 1 appears twice (first at line 3)"),
         ];
         for (src, expected) in cases {
-            let e = err(src);
-            assert!(
-                e.iter().any(|e| e.starts_with(expected)),
-                "for {src:?}\n got {e:?}\nwant {expected}"
-            );
+            expect_fault(src, expected);
         }
     }
 

@@ -60,23 +60,33 @@ fn stand_in(title: &'static str, failed: Option<RwSignal<u32>>) -> impl IntoView
             </h1>
             {match failed {
                 None => view! { <p class="stand-in__status" role="status">"Loading…"</p> }.into_any(),
-                Some(attempt) => {
-                    view! {
-                        <div class="notice" role="alert">
-                            <p class="notice__text">
-                                {title}
-                                " could not be loaded: this device seems to be offline, and this screen was not saved for offline use yet. Your progress is safe."
-                            </p>
-                            <div class="notice__actions">
-                                <button class="button button--primary" type="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                                    "Try again"
-                                </button>
-                            </div>
-                        </div>
-                    }
-                        .into_any()
+                Some(attempt) => view! {
+                    <CouldNotLoad what=title kind="screen" on_retry=Callback::new(move |_| attempt.update(|n| *n += 1)) />
                 }
+                .into_any(),
             }}
         </section>
+    }
+}
+
+/// What a failed fetch of part of the app says (`what` could not be loaded, being offline
+/// before this `kind` was cached), with a way to try again.
+#[component]
+pub fn CouldNotLoad(
+    what: &'static str,
+    kind: &'static str,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="notice" role="alert">
+            <p class="notice__text">
+                {format!("{what} could not be loaded: this device seems to be offline, and this {kind} was not saved for offline use yet. Your progress is safe.")}
+            </p>
+            <div class="notice__actions">
+                <button class="button button--primary" type="button" on:click=move |_| on_retry.run(())>
+                    "Try again"
+                </button>
+            </div>
+        </div>
     }
 }

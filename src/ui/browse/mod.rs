@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use super::lazy::CouldNotLoad;
 use super::rich::Emoji;
 use super::shell::{NotFound, SCREEN_TITLE};
 use super::BrowseState;
@@ -77,10 +78,13 @@ pub fn BrowseScreen(
         let id = id.clone();
         Memo::new(move |_| app.library.with(|l| l.deck(&id).is_some()))
     };
-    if !held.get_untracked() {
+    let load = move || {
         leptos::task::spawn_local(async move {
             let _ = app.load_decks().await;
-        });
+        })
+    };
+    if !held.get_untracked() {
+        load();
     }
     let body = move || {
         let switch = view! { <DeckSwitch entries=entries.clone() current=entry.id /> };
@@ -90,11 +94,6 @@ pub fn BrowseScreen(
         } else {
             // Still arriving, or offline before it was ever cached (then: try again).
             let failed = move || app.decks_failed.get();
-            let retry = move |_| {
-                leptos::task::spawn_local(async move {
-                    let _ = app.load_decks().await;
-                })
-            };
             view! {
                 <div class="browse__intro">
                     <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
@@ -107,16 +106,7 @@ pub fn BrowseScreen(
                     when=failed
                     fallback=|| view! { <p class="stand-in__status" role="status">"Loading the deck…"</p> }
                 >
-                    <div class="notice" role="alert">
-                        <p class="notice__text">
-                            "This deck could not be loaded: this device seems to be offline, and the deck was not saved for offline use yet."
-                        </p>
-                        <div class="notice__actions">
-                            <button class="button button--primary" type="button" on:click=retry>
-                                "Try again"
-                            </button>
-                        </div>
-                    </div>
+                    <CouldNotLoad what="This deck" kind="deck" on_retry=Callback::new(move |_| load()) />
                 </Show>
             }
             .into_any()
