@@ -11,15 +11,14 @@
 //! storage code ([`AppState::load_decks`]), and `ready` waits for them too: a study screen
 //! always sees every deck.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::content;
 use crate::domain::deck::{Deck, Library};
+use crate::domain::derive::Derived;
 use crate::domain::fsrs::Grade;
-use crate::domain::progress::{Confusion, Progress, Review, ReviewKey, Settings, Source};
-use crate::domain::schedule::{CardState, Now, Scheduler};
+use crate::domain::progress::{Change, Confusion, Progress, Review, ReviewKey, Settings, Source};
+use crate::domain::schedule::Now;
 use crate::domain::search::SearchIndex;
 use crate::platform;
 use crate::platform::split::{split, NotLoaded};
@@ -60,16 +59,10 @@ pub struct AppState {
     listener: StoredValue<Option<OtherTabs>, LocalStorage>,
     /// Whether the stored progress has been read.
     opened: RwSignal<bool>,
-    /// What is derived from progress for studying; made on first use (see [`Self::card_states`]).
-    derived: StoredValue<Option<Derived>>,
+    /// What is derived from progress for studying; made on first use (see [`Self::study`]).
+    derived: StoredValue<Option<RwSignal<Derived>>>,
     /// The app's reactive owner, which the derived memos belong to.
     owner: StoredValue<Owner, LocalStorage>,
-}
-
-#[derive(Clone, Copy)]
-struct Derived {
-    scheduler: Memo<Scheduler>,
-    card_states: Memo<BTreeMap<String, CardState>>,
 }
 
 /// A fetched deck's bytes: its file next to the app's. Without the `split` feature
@@ -191,48 +184,46 @@ impl AppState {
         for notice in opened.notices {
             self.notify(notice);
         }
-        let progress = self.progress;
+        self.follow(&Change::everything());
         let listener = OtherTabs::listen(move |theirs| {
-            progress.update(|p| p.merge(&theirs));
+            self.change(|p| p.merge(&theirs));
         });
         self.listener.set_value(listener);
         local::check_persisted(move |granted| self.persisted.set(Some(granted)));
         self.opened.set(true);
     }
 
-    /// Every card's scheduling state, replayed from the progress log.
-    pub fn card_states(&self) -> Memo<BTreeMap<String, CardState>> {
-        self.derived().card_states
-    }
-
-    /// The scheduler the settings ask for.
-    pub fn scheduler(&self) -> Memo<Scheduler> {
-        self.derived().scheduler
-    }
-
+    /// What studying needs from the progress record: every card's scheduling state, the
+    /// scheduler, and the day counts. Kept in step with each change (see `domain::derive`),
+    /// so a grade costs the same however long the history.
+    ///
     /// Made on first use, not at start-up: only the study screens need it, so its code
-    /// (FSRS, the replay) is not in the first download (see `ui::lazy`). The memos belong
+    /// (FSRS, the replay) is not in the first download (see `ui::lazy`). The signal belongs
     /// to the app's owner, not to the screen that happened to ask first.
-    fn derived(&self) -> Derived {
+    pub fn study(&self) -> ReadSignal<Derived> {
         if let Some(derived) = self.derived.get_value() {
-            return derived;
+            return derived.read_only();
         }
-        let progress = self.progress;
         let derived = self.owner.with_value(|owner| {
-            owner.with(|| {
-                let scheduler = Memo::new(move |_| progress.with(|p| p.settings.scheduler()));
-                let card_states = Memo::new(move |_| {
-                    let scheduler = scheduler.get();
-                    progress.with(|p| p.states(&scheduler))
-                });
-                Derived {
-                    scheduler,
-                    card_states,
-                }
-            })
+            owner.with(|| RwSignal::new(self.progress.with_untracked(Derived::new)))
         });
         self.derived.set_value(Some(derived));
-        derived
+        derived.read_only()
+    }
+
+    /// Changes the progress record, and what is derived from it with it.
+    fn change(&self, f: impl FnOnce(&mut Progress) -> Change) {
+        let mut change = Change::default();
+        self.progress.update(|p| change = f(p));
+        self.follow(&change);
+    }
+
+    /// Brings what is derived from progress in step with `change`, if it exists yet.
+    fn follow(&self, change: &Change) {
+        if let Some(derived) = self.derived.get_value() {
+            self.progress
+                .with_untracked(|p| derived.update(|d| d.update(p, change)));
+        }
     }
 
     /// Grades a card, saves, and returns the review's key (for undo).
@@ -259,11 +250,11 @@ impl AppState {
         };
         let key = review.key();
         let first = self.progress.with_untracked(|p| p.total_reviews() == 0);
-        self.progress.update(|p| {
-            p.insert(review);
+        self.change(|p| {
+            let mut change = p.insert(review);
             p.confusions.extend(confusion);
-            let scheduler = p.settings.scheduler();
-            p.compact(&scheduler);
+            change.and(p.compact(&p.settings.scheduler()));
+            change
         });
         self.save();
         if first && self.persisted.get_untracked() != Some(true) {
@@ -275,25 +266,23 @@ impl AppState {
 
     /// Takes back a review.
     pub fn undo(&self, key: &ReviewKey) {
-        let scheduler = self.scheduler().get_untracked();
-        let mut scratch = BTreeMap::new();
-        self.progress.update(|p| {
-            p.undo(&scheduler, &mut scratch, key);
-        });
+        self.change(|p| p.undo(key));
         self.save();
     }
 
     /// Changes the settings and saves.
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
         let (ms, _) = platform::clock::now();
-        self.progress.update(|p| {
+        // A new scheduler derives every card again (`Derived::update` sees it).
+        self.change(|p| {
             change(&mut p.settings);
             p.settings.updated_ms = ms;
+            Change::default()
         });
         self.save();
     }
 
-    /// Changes progress in some other way (records, confusions) and saves.
+    /// Changes progress in some other way (records, confusions; not the reviews) and saves.
     pub fn update(&self, change: impl FnOnce(&mut Progress)) {
         self.progress.update(change);
         self.save();
@@ -301,11 +290,13 @@ impl AppState {
 
     /// Writes progress, merging what other tabs stored since (which may add to it).
     fn save(&self) {
+        let mut merged = Change::default();
         self.write(|store| {
             let mut notice = None;
-            self.progress.update(|p| notice = store.save(p));
+            self.progress.update(|p| (notice, merged) = store.save(p));
             notice
         });
+        self.follow(&merged);
     }
 
     /// Writes progress as it is, over what is stored (a reset, an import that replaces).
@@ -349,10 +340,11 @@ impl AppState {
     /// Brings in an imported record: merged with the current one, or replacing it.
     pub fn import(&self, imported: Progress, merge: bool) {
         if merge {
-            self.progress.update(|p| p.merge(&imported));
+            self.change(|p| p.merge(&imported));
             self.save();
         } else {
             self.progress.set(imported);
+            self.follow(&Change::everything());
             self.replace_stored();
         }
     }
@@ -362,6 +354,7 @@ impl AppState {
     pub fn reset(&self) {
         let mut before = None;
         self.progress.update(|p| before = Some(p.reset(now().ms)));
+        self.follow(&Change::everything());
         self.before_reset.set(before);
         self.replace_stored();
     }
@@ -370,6 +363,7 @@ impl AppState {
         if let Some(before) = self.before_reset.get_untracked() {
             self.before_reset.set(None);
             self.progress.update(|p| p.undo_reset(before, now().ms));
+            self.follow(&Change::everything());
             self.replace_stored();
         }
     }

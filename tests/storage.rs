@@ -2,8 +2,6 @@
 //! data recovered without a crash and without losing what could be read.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
-
 use diffdeck::domain::fsrs::Grade;
 use diffdeck::domain::progress::{Progress, Review, Source, Theme};
 use diffdeck::domain::schedule::{Now, Scheduler, Stage};
@@ -12,25 +10,19 @@ use diffdeck::storage::format::{decode, encode, read_backup, Problem, MAX_TEXT, 
 const T0: i64 = 1_764_000_000_000;
 
 fn sample() -> Progress {
-    let s = Scheduler::default();
     let mut p = Progress::default();
-    let mut states = BTreeMap::new();
     for (i, grade) in [Grade::Good, Grade::Again, Grade::Easy]
         .into_iter()
         .enumerate()
     {
         let now = Now::new(T0 + i as i64 * 60_000, 60);
-        p.record(
-            &s,
-            &mut states,
-            Review {
-                card: format!("pair:c{i}"),
-                at: now.ms,
-                day: now.day,
-                grade,
-                source: Source::Flashcard,
-            },
-        );
+        p.insert(Review {
+            card: format!("pair:c{i}"),
+            at: now.ms,
+            day: now.day,
+            grade,
+            source: Source::Flashcard,
+        });
     }
     p.settings.new_per_day = 7;
     p.records.best_quiz.insert("all".into(), 990);

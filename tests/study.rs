@@ -135,6 +135,7 @@ fn cram_shows_each_card_once_and_again_requeues() {
 /// equals the reference FSRS crate's, and replaying the saved log gives the same states.
 #[test]
 fn a_month_of_study_follows_fsrs_and_the_rules() {
+    use diffdeck::domain::derive::Derived;
     use diffdeck::domain::progress::{Progress, Review, Source};
     use diffdeck::domain::rng::Rng;
 
@@ -143,17 +144,19 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
     let scheduler = Scheduler::default();
     let reference = common::reference();
     let mut progress = Progress::default();
-    let mut states = BTreeMap::new();
+    // What the app keeps in step with the record, grade by grade.
+    let mut derived = Derived::new(&progress);
     let mut rng = Rng::new(2026);
     let start = Now::new(T0, 120); // a learner in UTC+2, studying at 18:00 local
     let mut reviews = 0;
     for day in 0..30 {
         let mut now = start.plus_days(day);
-        let new_before = progress.new_cards_on(now.day);
+        let new_before = derived.new_cards_on(now.day);
         let mut last: Option<String> = None;
         for _ in 0..1_000 {
-            let new_left = 20usize.saturating_sub(progress.new_cards_on(now.day));
-            let Some(i) = next_card(&cards, &states, now, new_left, last.as_deref()) else {
+            let states = derived.states();
+            let new_left = 20usize.saturating_sub(derived.new_cards_on(now.day));
+            let Some(i) = next_card(&cards, states, now, new_left, last.as_deref()) else {
                 break;
             };
             let card = &cards[i];
@@ -179,17 +182,15 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
             let elapsed = states
                 .get(&card.id)
                 .map_or(0, |s| (now.day - s.last_day) as u32);
-            let after = progress.record(
-                &scheduler,
-                &mut states,
-                Review {
-                    card: card.id.clone(),
-                    at: now.ms,
-                    day: now.day,
-                    grade,
-                    source: Source::Flashcard,
-                },
-            );
+            let change = progress.insert(Review {
+                card: card.id.clone(),
+                at: now.ms,
+                day: now.day,
+                grade,
+                source: Source::Flashcard,
+            });
+            derived.update(&progress, &change);
+            let after = &derived.states()[&card.id];
             let want = common::reference_next(&reference, before, 0.9, elapsed, grade).memory;
             let got = after.memory.unwrap();
             assert!(
@@ -202,12 +203,16 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
             last = Some(card.id.clone());
             now = now.plus_minutes(1);
         }
-        assert!(progress.new_cards_on(start.plus_days(day).day) - new_before <= 20);
+        let day = start.plus_days(day).day;
+        assert!(derived.new_cards_on(day) - new_before <= 20);
+        assert_eq!(derived.new_cards_on(day), progress.new_cards_on(day));
+        assert_eq!(derived.reviews_on(day), progress.reviews_on(day));
     }
     assert!(reviews > 400, "{reviews} reviews in a month");
     // After a month every card has been introduced, 20 a day.
-    assert_eq!(states.len(), cards.len());
-    assert_eq!(progress.states(&scheduler), states);
+    assert_eq!(derived.states().len(), cards.len());
+    assert_eq!(&progress.states(&scheduler), derived.states());
+    assert_eq!(derived, Derived::new(&progress));
 }
 
 /// Mastery and projected readiness: recall now, and lower on a later day if nothing is

@@ -160,7 +160,7 @@ mod storage {
             Some("{not json")
         );
         opened.progress.insert(review("pair:a", 1));
-        assert_eq!(opened.store.save(&mut opened.progress), None);
+        assert_eq!(opened.store.save(&mut opened.progress).0, None);
         let stored = decode(&local().get_item(KEY).unwrap().unwrap());
         assert!(stored.problems.is_empty());
         assert_eq!(stored.progress.log.len(), 1);
@@ -177,8 +177,11 @@ mod storage {
         a.progress.insert(review("pair:a", 10));
         a.store.save(&mut a.progress);
         b.progress.insert(review("pair:b", 20));
-        b.store.save(&mut b.progress);
-        // B read A's write before writing: both reviews are stored, and B now holds both.
+        let (notice, merged) = b.store.save(&mut b.progress);
+        // B read A's write before writing: both reviews are stored, and B now holds both;
+        // the merge says which review it brought (what B's derived states must follow).
+        assert_eq!(notice, None);
+        assert_eq!(merged.added, [review("pair:a", 10)]);
         assert_eq!(b.progress.log.len(), 2);
         let stored = decode(&local().get_item(KEY).unwrap().unwrap()).progress;
         assert_eq!(stored, b.progress);

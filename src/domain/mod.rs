@@ -5,6 +5,7 @@ pub mod backup;
 pub mod calendar;
 pub mod cards;
 pub mod deck;
+pub mod derive;
 pub mod fsrs;
 pub mod matching;
 pub mod progress;

@@ -207,55 +207,33 @@ impl Progress {
         states
     }
 
-    /// Records a review and returns the card's new state. Reviews arrive in time order
-    /// from one tab; one from the past (another tab's) is merged with [`Self::merge`].
-    pub fn record(
-        &mut self,
-        scheduler: &Scheduler,
-        states: &mut BTreeMap<String, CardState>,
-        review: Review,
-    ) -> CardState {
-        apply(states, scheduler, &review);
-        let state = states[&review.card].clone();
-        self.insert(review);
-        state
-    }
-
     /// Adds a review to the log, in time order (once: a review already there is ignored).
-    pub fn insert(&mut self, review: Review) {
+    /// Reviews arrive in time order from one tab; one from the past (another tab's) finds
+    /// its place.
+    pub fn insert(&mut self, review: Review) -> Change {
         let key = (review.at, &review.card);
         let at = self.log.partition_point(|r| (r.at, &r.card) <= key);
         if at > 0 && self.log[at - 1].key() == review.key() {
-            return; // already there
+            return Change::default(); // already there
         }
-        self.log.insert(at, review);
+        self.log.insert(at, review.clone());
+        Change {
+            added: vec![review],
+            ..Change::default()
+        }
     }
 
-    /// Takes back the review with `key` (the app's undo) and replays the card.
-    pub fn undo(
-        &mut self,
-        scheduler: &Scheduler,
-        states: &mut BTreeMap<String, CardState>,
-        key: &ReviewKey,
-    ) -> bool {
+    /// Takes back the review with `key` (the app's undo), leaving a tombstone.
+    pub fn undo(&mut self, key: &ReviewKey) -> Change {
         let Some(i) = self.log.iter().rposition(|r| &r.key() == key) else {
-            return false;
+            return Change::default();
         };
         let review = self.log.remove(i);
         self.undone.insert(key.clone());
-        // Replay just this card.
-        let mut one = BTreeMap::new();
-        if let Some(s) = self.base.get(&review.card) {
-            one.insert(review.card.clone(), s.clone());
+        Change {
+            removed: vec![review],
+            ..Change::default()
         }
-        for r in self.log.iter().filter(|r| r.card == review.card) {
-            apply(&mut one, scheduler, r);
-        }
-        match one.remove(&review.card) {
-            Some(s) => states.insert(review.card, s),
-            None => states.remove(&review.card),
-        };
-        true
     }
 
     /// Everything but the settings cleared, as of `now_ms`; returns the progress as it was
@@ -291,7 +269,13 @@ impl Progress {
     /// Folds another copy of the progress (another tab's, or an imported file) into this
     /// one. Nothing either copy knew is lost: the logs are united, tombstones honoured,
     /// the newer settings and the better records kept.
-    pub fn merge(&mut self, other: &Progress) {
+    pub fn merge(&mut self, other: &Progress) -> Change {
+        let before = (
+            self.reset_at,
+            self.reset_undone_at,
+            self.compacted_days.clone(),
+        );
+        let mut base_changed = false;
         // A reset only one copy knows about: the other copy's records predate it.
         let mut other_records = other.records.clone();
         if other.reset_at > self.reset_at && other.cutoff() > 0 {
@@ -307,17 +291,25 @@ impl Progress {
                 Some(ours) if ours.last_ms >= theirs.last_ms => {}
                 _ => {
                     self.base.insert(card.clone(), theirs.clone());
+                    base_changed = true;
                 }
             }
         }
+        let mut change = Change::default();
         for review in &other.log {
-            self.insert(review.clone());
+            change.and(self.insert(review.clone()));
         }
         let undone = &self.undone;
         let base = &self.base;
         // Drop tombstoned reviews, and reviews already folded into a newer base state.
+        let removed = &mut change.removed;
         self.log.retain(|r| {
-            !undone.contains(&r.key()) && base.get(&r.card).is_none_or(|s| r.at > s.last_ms)
+            let keep =
+                !undone.contains(&r.key()) && base.get(&r.card).is_none_or(|s| r.at > s.last_ms);
+            if !keep {
+                removed.push(r.clone());
+            }
+            keep
         });
         let mut seen: BTreeSet<(i64, String, String, String)> = self
             .confusions
@@ -353,27 +345,52 @@ impl Progress {
         self.last_export_ms = self.last_export_ms.max(other.last_export_ms);
         let cutoff = self.cutoff();
         if cutoff > 0 {
-            self.log.retain(|r| r.at > cutoff);
+            let removed = &mut change.removed;
+            self.log.retain(|r| {
+                if r.at <= cutoff {
+                    removed.push(r.clone());
+                }
+                r.at > cutoff
+            });
+            let cards = self.base.len();
             self.base.retain(|_, s| s.last_ms > cutoff);
+            base_changed |= self.base.len() != cards;
             self.confusions.retain(|c| c.at > cutoff);
             self.compacted_days.clear();
         }
+        change.all = base_changed
+            || before
+                != (
+                    self.reset_at,
+                    self.reset_undone_at,
+                    self.compacted_days.clone(),
+                );
+        change.settle();
+        change
     }
 
     /// When the log has grown past [`COMPACT_AT`], folds all but the newest
-    /// [`COMPACT_KEEP`] reviews into `base`. Returns whether it did.
-    pub fn compact(&mut self, scheduler: &Scheduler) -> bool {
-        if self.log.len() <= COMPACT_AT {
-            return false;
+    /// [`COMPACT_KEEP`] reviews into `base`.
+    pub fn compact(&mut self, scheduler: &Scheduler) -> Change {
+        self.compact_at(scheduler, COMPACT_AT, COMPACT_KEEP)
+    }
+
+    /// [`Self::compact`] with other limits (tests use small ones).
+    pub fn compact_at(&mut self, scheduler: &Scheduler, at: usize, keep: usize) -> Change {
+        if self.log.len() <= at {
+            return Change::default();
         }
-        let old: Vec<Review> = self.log.drain(..self.log.len() - COMPACT_KEEP).collect();
+        let old: Vec<Review> = self.log.drain(..self.log.len() - keep.min(at)).collect();
         for review in &old {
             apply(&mut self.base, scheduler, review);
             *self.compacted_days.entry(review.day).or_insert(0) += 1;
         }
         let cutoff = self.log.first().map_or(i64::MAX, |r| r.at);
         self.undone.retain(|k| k.0 >= cutoff);
-        true
+        Change {
+            compacted: old,
+            ..Change::default()
+        }
     }
 
     /// Reviews done on `day` (study day), compacted ones included.
@@ -396,6 +413,59 @@ impl Progress {
 
     pub fn total_reviews(&self) -> usize {
         self.log.len() + self.compacted_days.values().sum::<u32>() as usize
+    }
+}
+
+/// What a change to the record did to its reviews: what derived state must follow (see
+/// [`super::derive::Derived`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Change {
+    /// Derive everything again: a reset, or a merge that changed the compacted part.
+    pub all: bool,
+    /// Reviews added to the log.
+    pub added: Vec<Review>,
+    /// Reviews taken out of the log (undone, or dropped by a merge).
+    pub removed: Vec<Review>,
+    /// Reviews folded into `base` by compaction, oldest first.
+    pub compacted: Vec<Review>,
+}
+
+impl Change {
+    /// Everything may have changed.
+    pub fn everything() -> Change {
+        Change {
+            all: true,
+            ..Change::default()
+        }
+    }
+
+    /// Adds what `next` did after this change.
+    pub fn and(&mut self, next: Change) {
+        self.all |= next.all;
+        self.added.extend(next.added);
+        self.removed.extend(next.removed);
+        self.compacted.extend(next.compacted);
+        self.settle();
+    }
+
+    /// A review both added and removed (a merge brought it, then dropped it) is neither.
+    fn settle(&mut self) {
+        if self.added.is_empty() || self.removed.is_empty() {
+            return;
+        }
+        let added: BTreeSet<ReviewKey> = self.added.iter().map(Review::key).collect();
+        let both: BTreeSet<ReviewKey> = self
+            .removed
+            .iter()
+            .map(Review::key)
+            .filter(|k| added.contains(k))
+            .collect();
+        self.added.retain(|r| !both.contains(&r.key()));
+        self.removed.retain(|r| !both.contains(&r.key()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.added.is_empty() && self.removed.is_empty() && self.compacted.is_empty()
     }
 }
 
@@ -422,13 +492,16 @@ mod tests {
         }
     }
 
+    /// Records a review as the app does, keeping `states` in step with the record.
     fn record(
         p: &mut Progress,
         s: &Scheduler,
         states: &mut BTreeMap<String, CardState>,
         r: Review,
     ) {
-        p.record(s, states, r);
+        let next = s.grade(states.get(&r.card), r.grade, r.now());
+        states.insert(r.card.clone(), next);
+        p.insert(r);
     }
 
     #[test]
@@ -453,12 +526,16 @@ mod tests {
         let before = states.clone();
         let second = review("a", 10, Grade::Easy);
         record(&mut p, &s, &mut states, second.clone());
-        assert!(p.undo(&s, &mut states, &second.key()));
-        assert_eq!(states, before);
+        assert_eq!(p.undo(&second.key()).removed, std::slice::from_ref(&second));
+        assert_eq!(p.states(&s), before);
         let first = p.log[0].key();
-        assert!(p.undo(&s, &mut states, &first));
-        assert!(states.is_empty(), "a card with no review left is new again");
-        assert!(!p.undo(&s, &mut states, &first));
+        assert!(!p.undo(&first).is_empty());
+        assert!(
+            p.states(&s).is_empty(),
+            "a card with no review left is new again"
+        );
+        assert!(p.undo(&first).is_empty());
+        assert!(p.undone.contains(&second.key()));
     }
 
     #[test]
@@ -501,8 +578,8 @@ mod tests {
         let r = review("a", 0, Grade::Good);
         record(&mut tab1, &s, &mut st, r.clone());
         let tab2 = tab1.clone();
-        tab1.undo(&s, &mut st, &r.key());
-        tab1.merge(&tab2);
+        tab1.undo(&r.key());
+        assert!(tab1.merge(&tab2).is_empty(), "nothing comes back");
         assert!(tab1.log.is_empty());
         assert!(tab1.states(&s).is_empty());
     }
@@ -565,12 +642,15 @@ mod tests {
         let total = p.total_reviews();
         let day = p.log[10].day;
         let on_day = p.reviews_on(day);
-        assert!(p.compact(&s));
+        assert_eq!(
+            p.compact(&s).compacted.len(),
+            COMPACT_AT + 10 - COMPACT_KEEP
+        );
         assert_eq!(p.log.len(), COMPACT_KEEP);
         assert_eq!(p.states(&s), states);
         assert_eq!(p.total_reviews(), total);
         assert_eq!(p.reviews_on(day), on_day);
-        assert!(!p.compact(&s));
+        assert!(p.compact(&s).is_empty());
     }
 
     #[test]

@@ -143,39 +143,25 @@ pub fn due_ahead(states: &BTreeMap<String, CardState>, now: Now, days: usize) ->
     out
 }
 
-/// Reviews per study day over the last [`HEATMAP_WEEKS`] weeks ending `today`, oldest first.
-pub fn heatmap(progress: &Progress, today: i32) -> Vec<(i32, usize)> {
+/// Reviews per study day over the last [`HEATMAP_WEEKS`] weeks ending `today`, oldest
+/// first. `per_day`: reviews per study day ([`super::derive::Derived::per_day`]).
+pub fn heatmap(per_day: &BTreeMap<i32, u32>, today: i32) -> Vec<(i32, usize)> {
     let first = today - HEATMAP_WEEKS * 7 + 1;
-    let mut counts: BTreeMap<i32, usize> = (first..=today).map(|d| (d, 0)).collect();
-    for r in &progress.log {
-        if let Some(c) = counts.get_mut(&r.day) {
-            *c += 1;
-        }
-    }
-    for (day, n) in &progress.compacted_days {
-        if let Some(c) = counts.get_mut(day) {
-            *c += *n as usize;
-        }
-    }
-    counts.into_iter().collect()
+    (first..=today)
+        .map(|d| (d, per_day.get(&d).copied().unwrap_or(0) as usize))
+        .collect()
 }
 
 /// Current and longest streak of days with at least [`STREAK_MIN_REVIEWS`] reviews. Today
 /// keeps the current streak alive until it ends, so a streak is not lost at breakfast.
-pub fn streaks(progress: &Progress, today: i32) -> (u32, u32) {
-    let mut per_day: BTreeMap<i32, usize> = BTreeMap::new();
-    for r in &progress.log {
-        *per_day.entry(r.day).or_insert(0) += 1;
-    }
-    for (day, n) in &progress.compacted_days {
-        *per_day.entry(*day).or_insert(0) += *n as usize;
-    }
-    let counts = |d: i32| per_day.get(&d).copied().unwrap_or(0) >= STREAK_MIN_REVIEWS;
+/// Work grows with the days studied, not with the reviews.
+pub fn streaks(per_day: &BTreeMap<i32, u32>, today: i32) -> (u32, u32) {
+    let counts = |d: i32| per_day.get(&d).copied().unwrap_or(0) as usize >= STREAK_MIN_REVIEWS;
     let mut longest = 0;
     let mut run = 0;
     let mut last: Option<i32> = None;
-    for (&day, &n) in &per_day {
-        if n < STREAK_MIN_REVIEWS {
+    for (&day, &n) in per_day {
+        if (n as usize) < STREAK_MIN_REVIEWS {
             continue;
         }
         run = if last == Some(day - 1) { run + 1 } else { 1 };
@@ -228,6 +214,7 @@ pub fn most_confused(progress: &Progress, limit: usize) -> Vec<ConfusedPair> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::derive::Derived;
     use crate::domain::fsrs::Grade;
     use crate::domain::progress::{Confusion, Review, Source};
 
@@ -257,10 +244,19 @@ mod tests {
         for d in [-3, -2, -1] {
             day_reviews(&mut p, d, 10);
         }
-        assert_eq!(streaks(&p, today), (3, 3), "today not done yet: still 3");
+        let per_day = |p: &Progress| Derived::new(p).per_day().clone();
+        assert_eq!(
+            streaks(&per_day(&p), today),
+            (3, 3),
+            "today not done yet: still 3"
+        );
         day_reviews(&mut p, 0, 10);
-        assert_eq!(streaks(&p, today), (4, 4));
-        assert_eq!(streaks(&p, today + 2), (0, 4), "a missed day ends it");
+        assert_eq!(streaks(&per_day(&p), today), (4, 4));
+        assert_eq!(
+            streaks(&per_day(&p), today + 2),
+            (0, 4),
+            "a missed day ends it"
+        );
     }
 
     #[test]
@@ -270,7 +266,7 @@ mod tests {
         day_reviews(&mut p, 0, 3);
         day_reviews(&mut p, -100, 5); // outside the window
         p.compacted_days.insert(today - 10, 7);
-        let map = heatmap(&p, today);
+        let map = heatmap(Derived::new(&p).per_day(), today);
         assert_eq!(map.len(), 84);
         assert_eq!(map.last(), Some(&(today, 3)));
         assert_eq!(

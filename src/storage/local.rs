@@ -7,7 +7,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::format::{decode, encode, Problem, BACKUP_PREFIX, KEY};
-use crate::domain::progress::Progress;
+use crate::domain::progress::{Change, Progress};
 
 /// Why progress is not being written to the browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,19 +138,23 @@ impl Store {
         self.storage.is_some()
     }
 
-    /// Merges what another tab may have written since, then writes `progress`. On a
-    /// failed write the store switches to memory and says why, once.
-    pub fn save(&mut self, progress: &mut Progress) -> Option<StorageNotice> {
-        let storage = self.storage.as_ref()?;
+    /// Merges what another tab may have written since, then writes `progress`. Returns
+    /// what the merge changed. On a failed write the store switches to memory and says
+    /// why, once.
+    pub fn save(&mut self, progress: &mut Progress) -> (Option<StorageNotice>, Change) {
+        let Some(storage) = self.storage.as_ref() else {
+            return (None, Change::default());
+        };
+        let mut change = Change::default();
         if let Some(text) = storage.get_item(KEY).ok().flatten() {
             if self.last_written.as_ref() != Some(&text) {
                 let theirs = decode(&text);
                 if theirs.problems.is_empty() {
-                    progress.merge(&theirs.progress);
+                    change = progress.merge(&theirs.progress);
                 }
             }
         }
-        self.write(progress)
+        (self.write(progress), change)
     }
 
     fn write(&mut self, progress: &Progress) -> Option<StorageNotice> {

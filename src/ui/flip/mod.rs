@@ -44,8 +44,10 @@ struct Step {
 }
 
 fn new_left(app: &AppState, day: i32) -> usize {
-    app.progress
-        .with_untracked(|p| (p.settings.new_per_day as usize).saturating_sub(p.new_cards_on(day)))
+    let limit = app
+        .progress
+        .with_untracked(|p| p.settings.new_per_day as usize);
+    limit.saturating_sub(app.study().with_untracked(|d| d.new_cards_on(day)))
 }
 
 fn pick_next(app: &AppState, session: &Session, avoid: Option<&str>) -> Option<usize> {
@@ -54,8 +56,8 @@ fn pick_next(app: &AppState, session: &Session, avoid: Option<&str>) -> Option<u
     }
     let now = now();
     let new_left = new_left(app, now.day);
-    app.card_states()
-        .with_untracked(|states| study::next_card(&session.cards, states, now, new_left, avoid))
+    app.study()
+        .with_untracked(|d| study::next_card(&session.cards, d.states(), now, new_left, avoid))
 }
 
 /// Moves focus after the DOM has caught up with a change.
@@ -234,7 +236,7 @@ fn Running(
 
     let counters = move || {
         let now = now();
-        let done = app.progress.with(|p| p.reviews_on(now.day));
+        let done = app.study().with(|d| d.reviews_on(now.day));
         session.with(|s| {
             let s = s.as_ref()?;
             Some(match &s.cram {
@@ -248,8 +250,8 @@ fn Running(
                 None => {
                     let new_left = new_left(&app, now.day);
                     let c = app
-                        .card_states()
-                        .with(|states| study::counts(&s.cards, states, now, new_left));
+                        .study()
+                        .with(|d| study::counts(&s.cards, d.states(), now, new_left));
                     view! {
                         <span class="counter counter--due">
                             <b>{c.due()}</b>
@@ -299,9 +301,8 @@ fn CardView(
     let card_id = StoredValue::new(card.id.clone());
     let waits = move || {
         let now = now();
-        let scheduler = app.scheduler().get();
-        app.card_states()
-            .with(|s| card_id.with_value(|id| scheduler.preview(s.get(id), now)))
+        app.study()
+            .with(|d| card_id.with_value(|id| d.scheduler().preview(d.states().get(id), now)))
     };
     // Swipe: where the pointer went down.
     let start_x = StoredValue::new(None::<f64>);
@@ -428,14 +429,21 @@ fn Summary(session: RwSignal<Option<Session>>) -> impl IntoView {
         (s.reviewed, s.again, s.cram.is_some(), s.cards.clone())
     });
     let now = now();
-    let states = app.card_states().get_untracked();
+    let study = app.study();
+    let (tomorrow, next_due, new_in_scope) = study.with_untracked(|d| {
+        let states = d.states();
+        (
+            study::due_on(&cards, states, now.day + 1),
+            study::next_due(&cards, states, now),
+            study::counts(&cards, states, now, usize::MAX).new,
+        )
+    });
     let next = if cram {
         "Cram does not change your schedule.".to_string()
     } else if cards.is_empty() {
         "There are no cards in this scope: choose another.".to_string()
     } else {
-        let tomorrow = study::due_on(&cards, &states, now.day + 1);
-        match study::next_due(&cards, &states, now) {
+        match next_due {
             Some(Wait::Minutes(m)) => format!("The next card is due in {m} min."),
             Some(Wait::Days(1)) => format!("Next: {tomorrow} card(s) due tomorrow."),
             Some(Wait::Days(d)) => format!("The next review is in {d} days."),
@@ -443,9 +451,7 @@ fn Summary(session: RwSignal<Option<Session>>) -> impl IntoView {
                 .to_string(),
         }
     };
-    let new_waiting = !cram
-        && study::counts(&cards, &states, now, usize::MAX).new > 0
-        && new_left(&app, now.day) == 0;
+    let new_waiting = !cram && new_in_scope > 0 && new_left(&app, now.day) == 0;
     view! {
         <div class="summary" role="status">
             <h2 class="summary__title">"All done for now"</h2>

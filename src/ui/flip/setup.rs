@@ -21,9 +21,10 @@ pub fn Setup(
     let preview = Memo::new(move |_| {
         let now = now();
         let cards = app.library.with(|l| scope.with(|s| cards(l, s)));
+        let new_left = new_left(&app, now.day);
         let c = app
-            .card_states()
-            .with(|states| study::counts(&cards, states, now, new_left(&app, now.day)));
+            .study()
+            .with(|d| study::counts(&cards, d.states(), now, new_left));
         (cards.len(), c)
     });
     let empty = move || preview.get().0 == 0;

@@ -33,18 +33,17 @@ pub fn ProgressScreen() -> impl IntoView {
     let mastery = {
         let (all_cards, library) = (all_cards.clone(), library.clone());
         Memo::new(move |_| {
-            let scheduler = app.scheduler().get();
-            app.card_states()
-                .with(|s| stats::mastery_by_deck(&library, &all_cards, &scheduler, s, today.day))
+            app.study().with(|d| {
+                stats::mastery_by_deck(&library, &all_cards, d.scheduler(), d.states(), today.day)
+            })
         })
     };
     let overall = {
         let all_cards = all_cards.clone();
         Memo::new(move |_| {
-            let scheduler = app.scheduler().get();
             let all: Vec<_> = all_cards.iter().collect();
-            app.card_states()
-                .with(|s| stats::mastery(&scheduler, &all, s, today.day))
+            app.study()
+                .with(|d| stats::mastery(d.scheduler(), &all, d.states(), today.day))
         })
     };
     let interview = move || {
@@ -56,19 +55,20 @@ pub fn ProgressScreen() -> impl IntoView {
         let all_cards = all_cards.clone();
         Memo::new(move |_| {
             let day = interview()?;
-            let scheduler = app.scheduler().get();
-            Some(
-                app.card_states()
-                    .with(|s| stats::mastery_by_deck(&library, &all_cards, &scheduler, s, day)),
-            )
+            Some(app.study().with(|d| {
+                stats::mastery_by_deck(&library, &all_cards, d.scheduler(), d.states(), day)
+            }))
         })
     };
-    let due = Memo::new(move |_| app.card_states().with(|s| stats::due_ahead(s, today, 7)));
-    let heat = Memo::new(move |_| app.progress.with(|p| stats::heatmap(p, today.day)));
-    let streak = Memo::new(move |_| app.progress.with(|p| stats::streaks(p, today.day)));
+    // From what is derived from the record, kept in step with it: nothing here walks the
+    // review log (see `domain::derive`).
+    let study = app.study();
+    let due = Memo::new(move |_| study.with(|d| stats::due_ahead(d.states(), today, 7)));
+    let heat = Memo::new(move |_| study.with(|d| stats::heatmap(d.per_day(), today.day)));
+    let streak = Memo::new(move |_| study.with(|d| stats::streaks(d.per_day(), today.day)));
     let confused = Memo::new(move |_| app.progress.with(|p| stats::most_confused(p, 5)));
-    let reviewed_today = move || app.progress.with(|p| p.reviews_on(today.day));
-    let total = move || app.progress.with(|p| p.total_reviews());
+    let reviewed_today = move || study.with(|d| d.reviews_on(today.day));
+    let total = move || study.with(|d| d.total_reviews());
 
     let backup_due = move || {
         app.progress.with(|p| {
