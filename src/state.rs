@@ -23,6 +23,7 @@ use crate::domain::search::SearchIndex;
 use crate::platform;
 use crate::platform::split::{split, NotLoaded};
 use crate::storage::format::{encode, KEY};
+use crate::storage::layout::Dirty;
 use crate::storage::local::{self, MemoryOnly, OtherTabs, StorageNotice, Store};
 
 /// A message for the user about their data, shown until dismissed.
@@ -57,6 +58,8 @@ pub struct AppState {
     /// The browser's storage, once opened (see [`AppState::ready`]).
     store: StoredValue<Option<Store>, LocalStorage>,
     listener: StoredValue<Option<OtherTabs>, LocalStorage>,
+    /// The parts of the stored record that changed since the last save.
+    pending: StoredValue<Dirty>,
     /// Whether the stored progress has been read.
     opened: RwSignal<bool>,
     /// What is derived from progress for studying; made on first use (see [`Self::study`]).
@@ -108,6 +111,7 @@ impl AppState {
             opened: RwSignal::new(false),
             store: StoredValue::new_local(None),
             listener: StoredValue::new_local(None),
+            pending: StoredValue::new(Dirty::default()),
             derived: StoredValue::new(None),
             owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         };
@@ -211,10 +215,12 @@ impl AppState {
         derived.read_only()
     }
 
-    /// Changes the progress record, and what is derived from it with it.
+    /// Changes the progress record, and what is derived from it with it; the next save
+    /// writes what changed.
     fn change(&self, f: impl FnOnce(&mut Progress) -> Change) {
         let mut change = Change::default();
         self.progress.update(|p| change = f(p));
+        self.pending.update_value(|d| d.note(&change));
         self.follow(&change);
     }
 
@@ -250,6 +256,8 @@ impl AppState {
         };
         let key = review.key();
         let first = self.progress.with_untracked(|p| p.total_reviews() == 0);
+        self.pending
+            .update_value(|d| d.confusions(confusion.as_ref()));
         self.change(|p| {
             let mut change = p.insert(review);
             p.confusions.extend(confusion);
@@ -279,21 +287,35 @@ impl AppState {
             p.settings.updated_ms = ms;
             Change::default()
         });
+        self.pending.update_value(|d| d.head = true);
         self.save();
     }
 
     /// Changes progress in some other way (records, confusions; not the reviews) and saves.
     pub fn update(&self, change: impl FnOnce(&mut Progress)) {
-        self.progress.update(change);
+        let pending = self.pending;
+        self.progress.update(|p| {
+            let known = p.confusions.len();
+            change(p);
+            pending.update_value(|d| {
+                d.head = true;
+                d.confusions(p.confusions.get(known..).unwrap_or_default());
+            });
+        });
         self.save();
     }
 
     /// Writes progress, merging what other tabs stored since (which may add to it).
     fn save(&self) {
+        let dirty = self
+            .pending
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
         let mut merged = Change::default();
         self.write(|store| {
             let mut notice = None;
-            self.progress.update(|p| (notice, merged) = store.save(p));
+            self.progress
+                .update(|p| (notice, merged) = store.save(p, &dirty));
             notice
         });
         self.follow(&merged);
@@ -301,6 +323,7 @@ impl AppState {
 
     /// Writes progress as it is, over what is stored (a reset, an import that replaces).
     fn replace_stored(&self) {
+        self.pending.set_value(Dirty::default());
         self.write(|store| self.progress.with_untracked(|p| store.replace(p)));
     }
 
@@ -322,6 +345,7 @@ impl AppState {
     pub fn export(&self) {
         let now = now();
         self.progress.update(|p| p.last_export_ms = now.ms);
+        self.pending.update_value(|d| d.head = true);
         self.save();
         let text = self.progress.with_untracked(encode);
         let name = format!(
@@ -341,6 +365,7 @@ impl AppState {
     pub fn import(&self, imported: Progress, merge: bool) {
         if merge {
             self.change(|p| p.merge(&imported));
+            self.pending.update_value(|d| d.all = true);
             self.save();
         } else {
             self.progress.set(imported);

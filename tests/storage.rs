@@ -6,6 +6,10 @@ use diffdeck::domain::fsrs::Grade;
 use diffdeck::domain::progress::{Progress, Review, Source, Theme};
 use diffdeck::domain::schedule::{Now, Scheduler, Stage};
 use diffdeck::storage::format::{decode, encode, read_backup, Problem, MAX_TEXT, VERSION};
+use diffdeck::storage::layout::{self, day_key, Dirty};
+
+#[path = "support/history.rs"]
+mod history;
 
 const T0: i64 = 1_764_000_000_000;
 
@@ -69,6 +73,29 @@ fn the_version_1_fixture_means_what_it_says() {
     assert_eq!(p.confusions[0].chosen, "COPY");
     assert_eq!(p.compacted_days[&20415], 12);
     assert_eq!(p.undone.len(), 1);
+}
+
+/// Version 2 adds the folded confusions: counted in "most confused" with the others.
+#[test]
+fn the_version_2_fixture_means_what_it_says() {
+    let p = decode(include_str!("fixtures/progress-v2.json")).progress;
+    let v1 = decode(include_str!("fixtures/progress-v1.json")).progress;
+    assert_eq!(
+        (&p.log, &p.base, &p.settings),
+        (&v1.log, &v1.base, &v1.settings)
+    );
+    assert_eq!(p.confusions_compacted_at, 1_764_000_000_000);
+    assert_eq!(p.last_export_ms, 1_764_100_800_000);
+    let top = diffdeck::domain::stats::most_confused(&p, 5);
+    assert_eq!(
+        (
+            top[0].comparison.as_str(),
+            top[0].chosen.as_str(),
+            top[0].count
+        ),
+        ("cmd-vs-entrypoint", "ENTRYPOINT", 3)
+    );
+    assert_eq!(top[1].count, 1);
 }
 
 #[test]
@@ -274,4 +301,69 @@ fn a_record_stored_before_decks_keeps_every_review_on_the_same_card() {
         assert_eq!(state.reps, 1, "{id}");
         assert_ne!(state.stage, Stage::New, "{id}");
     }
+}
+
+/// The record spread over keys reads back as the same record, whatever the history: a
+/// year of heavy study with compaction and confusions.
+#[test]
+fn a_record_split_over_keys_joins_back_whole() {
+    for p in [
+        sample(),
+        history::studied(3_000, 200, Now::new(T0, 60)),
+        decode(include_str!("fixtures/progress-v1.json")).progress,
+    ] {
+        let parts = layout::split(&p);
+        assert_eq!(parts[0].0, diffdeck::storage::format::KEY);
+        let mut decoded = parts.iter().map(|(_, text)| {
+            let d = decode(text);
+            assert_eq!(d.problems, vec![]);
+            d.progress
+        });
+        let head = decoded.next().unwrap();
+        assert!(head.log.is_empty() && head.confusions.is_empty());
+        let days: Vec<Progress> = decoded.collect();
+        assert_eq!(layout::join(head, days), p);
+    }
+}
+
+/// After a simulated year of heavy study (200 reviews a day), everything stored stays well
+/// under the smallest browser quota (5 MB), and what one grade writes (today's part) stays
+/// small; the head (undo, settings, a finished game) stays small, and the compacted
+/// history grows with the cards and the days, not with the reviews. `make bench` prints
+/// the figures.
+#[test]
+fn a_year_of_heavy_study_stays_well_under_the_quota() {
+    let end = Now::new(T0, 60);
+    let year = history::studied(365 * 200, 200, end);
+    assert_eq!(year.total_reviews(), 73_000);
+    let parts = layout::split(&year);
+    // localStorage counts keys and values in UTF-16 code units: 2 bytes each.
+    let bytes: usize = parts.iter().map(|(k, v)| 2 * (k.len() + v.len())).sum();
+    assert!(bytes < 1_000_000, "{bytes} bytes stored after a year");
+    let size = |key: &str| parts.iter().find(|(k, _)| k == key).unwrap().1.len();
+    assert!(
+        size(layout::HISTORY_KEY) < 160_000,
+        "history: {}",
+        size(layout::HISTORY_KEY)
+    );
+    let head = size(diffdeck::storage::format::KEY);
+    assert!(head < 8_000, "head: {head} bytes");
+    let day = parts[2..].iter().map(|(_, v)| v.len()).max().unwrap();
+    assert!(day < 24_000, "a day's part: {day} bytes");
+    // A grade today: the dirty part is today's alone.
+    let mut p = year.clone();
+    let mut dirty = Dirty::default();
+    let now = end.plus_minutes(5);
+    dirty.note(&p.insert(Review {
+        card: "pair:cmd-vs-entrypoint".into(),
+        at: now.ms,
+        day: now.day,
+        grade: Grade::Good,
+        source: Source::Flashcard,
+    }));
+    assert!(!dirty.head && !dirty.all);
+    assert_eq!(
+        dirty.days.iter().map(|d| day_key(*d)).collect::<Vec<_>>(),
+        [day_key(now.day)]
+    );
 }

@@ -126,8 +126,9 @@ async fn follows_the_hash_to_a_comparison_and_back() {
 
 mod storage {
     use diffdeck::domain::fsrs::Grade;
-    use diffdeck::domain::progress::{Progress, Review, Source};
-    use diffdeck::storage::format::{decode, BACKUP_PREFIX, KEY};
+    use diffdeck::domain::progress::{Change, Progress, Review, Source};
+    use diffdeck::storage::format::{decode, encode, BACKUP_PREFIX, KEY};
+    use diffdeck::storage::layout::{day_key, Dirty};
     use diffdeck::storage::local::{StorageNotice, Store};
     use wasm_bindgen_test::*;
 
@@ -136,13 +137,33 @@ mod storage {
     }
 
     fn review(card: &str, at: i64) -> Review {
+        review_on(card, at, 1)
+    }
+
+    fn review_on(card: &str, at: i64, day: i32) -> Review {
         Review {
             card: card.into(),
             at,
-            day: 1,
+            day,
             grade: Grade::Good,
             source: Source::Flashcard,
         }
+    }
+
+    /// Records a review as the app does: the save writes the part it touched.
+    fn grade(
+        store: &mut Store,
+        progress: &mut Progress,
+        r: Review,
+    ) -> (Option<StorageNotice>, Change) {
+        let mut dirty = Dirty::default();
+        dirty.note(&progress.insert(r));
+        store.save(progress, &dirty)
+    }
+
+    /// The record as a fresh tab reads it.
+    fn reopened() -> Progress {
+        Store::open(0).progress
     }
 
     #[wasm_bindgen_test]
@@ -159,12 +180,61 @@ mod storage {
             local().get_item(&backup).unwrap().as_deref(),
             Some("{not json")
         );
-        opened.progress.insert(review("pair:a", 1));
-        assert_eq!(opened.store.save(&mut opened.progress).0, None);
+        opened.progress.settings.new_per_day = 9;
+        let dirty = Dirty {
+            head: true,
+            ..Dirty::default()
+        };
+        assert_eq!(opened.store.save(&mut opened.progress, &dirty).0, None);
         let stored = decode(&local().get_item(KEY).unwrap().unwrap());
         assert!(stored.problems.is_empty());
-        assert_eq!(stored.progress.log.len(), 1);
+        assert_eq!(stored.progress.settings.new_per_day, 9);
         assert_eq!(Store::raw(&backup).as_deref(), Some("{not json"));
+        local().clear().unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_grade_writes_only_its_day_and_a_fresh_tab_reads_every_part() {
+        local().clear().unwrap();
+        let mut a = Store::open(1);
+        grade(&mut a.store, &mut a.progress, review_on("pair:a", 10, 5));
+        let head_before = local().get_item(KEY).unwrap();
+        assert_eq!(head_before, None, "a grade does not write the head");
+        grade(&mut a.store, &mut a.progress, review_on("pair:b", 20, 6));
+        assert!(local().get_item(&day_key(5)).unwrap().is_some());
+        assert!(local().get_item(&day_key(6)).unwrap().is_some());
+        assert_eq!(reopened(), a.progress);
+        // An undo stores its tombstone in the head and empties the day.
+        let mut dirty = Dirty::default();
+        dirty.note(&a.progress.undo(&review_on("pair:a", 10, 5).key()));
+        a.store.save(&mut a.progress, &dirty);
+        assert_eq!(local().get_item(&day_key(5)).unwrap(), None);
+        assert_eq!(reopened(), a.progress);
+        local().clear().unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_version_1_record_is_read_whole_and_spread_over_days_on_the_first_save() {
+        local().clear().unwrap();
+        let mut old = Progress::default();
+        for (i, day) in [(1, 3), (2, 3), (3, 4)] {
+            old.insert(review_on(&format!("pair:c{i}"), i * 1000, day));
+        }
+        old.settings.new_per_day = 7;
+        let v1 = encode(&old).replacen("\"version\":2", "\"version\":1", 1);
+        assert!(v1.contains("\"version\":1"));
+        local().set_item(KEY, &v1).unwrap();
+        let mut opened = Store::open(1);
+        assert!(opened.notices.is_empty());
+        assert_eq!(opened.progress, old);
+        // Any save spreads it: the days first, then a head without reviews.
+        opened.store.save(&mut opened.progress, &Dirty::default());
+        let head = decode(&local().get_item(KEY).unwrap().unwrap()).progress;
+        assert!(head.log.is_empty());
+        assert_eq!(head.settings.new_per_day, 7);
+        assert!(local().get_item(&day_key(3)).unwrap().is_some());
+        assert!(local().get_item(&day_key(4)).unwrap().is_some());
+        assert_eq!(reopened(), old);
         local().clear().unwrap();
     }
 
@@ -174,24 +244,19 @@ mod storage {
         let mut a = Store::open(1);
         let mut b = Store::open(1);
         assert!(a.notices.is_empty() && b.notices.is_empty());
-        a.progress.insert(review("pair:a", 10));
-        a.store.save(&mut a.progress);
-        b.progress.insert(review("pair:b", 20));
-        let (notice, merged) = b.store.save(&mut b.progress);
+        grade(&mut a.store, &mut a.progress, review("pair:a", 10));
+        let (notice, merged) = grade(&mut b.store, &mut b.progress, review("pair:b", 20));
         // B read A's write before writing: both reviews are stored, and B now holds both;
         // the merge says which review it brought (what B's derived states must follow).
         assert_eq!(notice, None);
         assert_eq!(merged.added, [review("pair:a", 10)]);
         assert_eq!(b.progress.log.len(), 2);
-        let stored = decode(&local().get_item(KEY).unwrap().unwrap()).progress;
-        assert_eq!(stored, b.progress);
-        // Replace (reset/import) writes without merging.
+        assert_eq!(reopened(), b.progress);
+        // Replace (reset/import) writes without merging, and removes the other parts.
         let empty = Progress::default();
         a.store.replace(&empty);
-        assert_eq!(
-            decode(&local().get_item(KEY).unwrap().unwrap()).progress,
-            empty
-        );
+        assert_eq!(reopened(), empty);
+        assert_eq!(local().get_item(&day_key(1)).unwrap(), None);
         local().clear().unwrap();
     }
 }

@@ -77,6 +77,13 @@ pub struct Confusion {
     pub chosen: String,
 }
 
+impl Confusion {
+    /// The comparison and the two sides, as one key (tab-separated).
+    pub fn pair(&self) -> String {
+        format!("{}\t{}\t{}", self.comparison, self.right, self.chosen)
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
@@ -188,6 +195,11 @@ pub struct Progress {
     pub records: Records,
     /// Days with at least one review before `base` was compacted, for streaks.
     pub compacted_days: BTreeMap<i32, u32>,
+    /// Confusions folded by compaction: how often each pair was confused (see
+    /// [`Confusion::pair`]).
+    pub compacted_confusions: BTreeMap<String, u32>,
+    /// Confusions up to this time (ms) are counted in `compacted_confusions`.
+    pub confusions_compacted_at: i64,
     /// When the progress was last exported to a file (ms; 0: never).
     pub last_export_ms: i64,
     /// When the user last reset their progress (ms; 0: never). Merging drops what any copy
@@ -334,6 +346,15 @@ impl Progress {
             }
         }
         self.confusions.sort_by_key(|c| c.at);
+        for (pair, n) in &other.compacted_confusions {
+            let e = self.compacted_confusions.entry(pair.clone()).or_insert(0);
+            *e = (*e).max(*n);
+        }
+        self.confusions_compacted_at = self
+            .confusions_compacted_at
+            .max(other.confusions_compacted_at);
+        let folded = self.confusions_compacted_at;
+        self.confusions.retain(|c| c.at > folded);
         if other.settings.updated_ms > self.settings.updated_ms {
             self.settings = other.settings.clone();
         }
@@ -357,6 +378,7 @@ impl Progress {
             base_changed |= self.base.len() != cards;
             self.confusions.retain(|c| c.at > cutoff);
             self.compacted_days.clear();
+            self.compacted_confusions.clear();
         }
         change.all = base_changed
             || before
@@ -387,6 +409,13 @@ impl Progress {
         }
         let cutoff = self.log.first().map_or(i64::MAX, |r| r.at);
         self.undone.retain(|k| k.0 >= cutoff);
+        // Confusions from before the kept reviews become counts: the record stays small
+        // however long the history, and "most confused" still counts every one.
+        let folded = self.confusions.partition_point(|c| c.at < cutoff);
+        for c in self.confusions.drain(..folded) {
+            *self.compacted_confusions.entry(c.pair()).or_insert(0) += 1;
+            self.confusions_compacted_at = self.confusions_compacted_at.max(c.at);
+        }
         Change {
             compacted: old,
             ..Change::default()
@@ -651,6 +680,36 @@ mod tests {
         assert_eq!(p.total_reviews(), total);
         assert_eq!(p.reviews_on(day), on_day);
         assert!(p.compact(&s).is_empty());
+    }
+
+    #[test]
+    fn compaction_folds_old_confusions_into_counts_once() {
+        let s = Scheduler::default();
+        let mut p = Progress::default();
+        for i in 0..20i64 {
+            let r = review(&format!("c{}", i % 3), i, Grade::Good);
+            p.confusions.push(Confusion {
+                at: r.at,
+                comparison: "cmd-vs-entrypoint".into(),
+                right: "CMD".into(),
+                chosen: "ENTRYPOINT".into(),
+            });
+            p.insert(r);
+        }
+        let other_tab = p.clone();
+        assert!(!p.compact_at(&s, 10, 5).is_empty());
+        assert_eq!(p.confusions.len(), 5, "those of the kept reviews stay");
+        assert_eq!(
+            p.compacted_confusions["cmd-vs-entrypoint\tCMD\tENTRYPOINT"],
+            15
+        );
+        // A tab that did not compact still has them all: merging counts each once.
+        p.merge(&other_tab);
+        assert_eq!(p.confusions.len(), 5);
+        let mut theirs = other_tab;
+        theirs.merge(&p);
+        assert_eq!(theirs.confusions.len(), 5);
+        assert_eq!(theirs.compacted_confusions, p.compacted_confusions);
     }
 
     #[test]

@@ -193,6 +193,15 @@ pub fn most_confused(progress: &Progress, limit: usize) -> Vec<ConfusedPair> {
             .entry((c.comparison.clone(), c.right.clone(), c.chosen.clone()))
             .or_insert(0) += 1;
     }
+    // Those folded by compaction.
+    for (pair, n) in &progress.compacted_confusions {
+        let mut parts = pair.splitn(3, '\t').map(str::to_string);
+        if let (Some(comparison), Some(right), Some(chosen)) =
+            (parts.next(), parts.next(), parts.next())
+        {
+            *counts.entry((comparison, right, chosen)).or_insert(0) += *n as usize;
+        }
+    }
     let mut out: Vec<ConfusedPair> = counts
         .into_iter()
         .map(|((comparison, right, chosen), count)| ConfusedPair {

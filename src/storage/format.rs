@@ -1,8 +1,11 @@
 //! The saved form of [`Progress`]: JSON in an envelope with a version number.
 //!
 //! ```json
-//! {"version": 1, "base": {...}, "log": [{"c": "pair:cmd-vs-entrypoint", "t": 1764000000000, "d": 20416, "g": 3}], ...}
+//! {"version": 2, "base": {...}, "log": [{"c": "pair:cmd-vs-entrypoint", "t": 1764000000000, "d": 20416, "g": 3}], ...}
 //! ```
+//!
+//! A backup file holds the whole record in one such text; the browser's storage spreads it
+//! over several keys, each a partial record in this same format (see [`super::layout`]).
 //!
 //! Reading never fails: [`decode`] returns what it could recover and a list of the
 //! [`Problem`]s it met. A caller that gets problems must keep the original text.
@@ -24,7 +27,11 @@ pub const KEY: &str = "diffdeck:progress";
 pub const BACKUP_PREFIX: &str = "diffdeck:progress:backup:";
 /// The current format version. Bump it only for a change old code would misread, and add
 /// a migration and a fixture (`tests/fixtures/progress-vN.json`) for the old one.
-pub const VERSION: u32 = 1;
+///
+/// Version 2 (spreading the record over keys) reads version 1 unchanged: a version-1 record
+/// is a head that still holds its reviews. It was bumped so that version-1 code, which
+/// knows nothing of the day parts, reports a newer record instead of showing it empty.
+pub const VERSION: u32 = 2;
 /// Larger stored values are not parsed (they cannot be ours); they are kept as they are.
 pub const MAX_TEXT: usize = 4 * 1024 * 1024;
 
@@ -158,6 +165,8 @@ pub fn read_backup(text: &str) -> Result<(Progress, Vec<String>), Vec<String>> {
 fn migrate(_map: &mut BTreeMap<String, Raw>, from: u32) -> Result<(), String> {
     match from {
         VERSION => Ok(()),
+        // Version 1 to 2: the fields are the same; only where they are stored changed.
+        1 => Ok(()),
         other => Err(format!("no migration from version {other}")),
     }
 }
@@ -177,6 +186,12 @@ fn read_fields(mut map: BTreeMap<String, Raw>, problems: &mut Vec<Problem>) -> P
         settings: lenient("settings", take("settings"), problems),
         records: lenient("records", take("records"), problems),
         compacted_days: entries::<i32, u32, _>("compacted_days", take("compacted_days"), problems),
+        compacted_confusions: entries::<String, u32, _>(
+            "compacted_confusions",
+            take("compacted_confusions"),
+            problems,
+        ),
+        confusions_compacted_at: number(take("confusions_compacted_at")),
         last_export_ms: number(take("last_export_ms")),
         reset_at: number(take("reset_at")),
         reset_undone_at: number(take("reset_undone_at")),

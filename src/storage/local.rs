@@ -2,11 +2,17 @@
 //! change, and never loses what it found: unreadable data is copied to a backup key before
 //! anything is written over it, and if it cannot be copied it is left where it is and the
 //! app works in memory. Other tabs' writes arrive through `storage` events.
+//!
+//! The record is spread over keys (see [`super::layout`]): a save writes only the parts
+//! that changed, each after merging what another tab may have written to it since.
+
+use std::collections::{BTreeSet, HashMap};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::format::{decode, encode, Problem, BACKUP_PREFIX, KEY};
+use super::format::{decode, Problem, BACKUP_PREFIX, KEY};
+use super::layout::{self, Dirty, Part, DAY_PREFIX, HISTORY_KEY};
 use crate::domain::progress::{Change, Progress};
 
 /// Why progress is not being written to the browser.
@@ -35,9 +41,15 @@ pub enum StorageNotice {
 /// The browser's storage for the progress record, or none.
 pub struct Store {
     storage: Option<web_sys::Storage>,
-    /// What this tab last wrote: when the stored text is still that, no other tab wrote
-    /// since, and saving need not read it back.
-    last_written: Option<String>,
+    /// The text this tab last read or wrote under each key: a key that still holds it was
+    /// not written by another tab since, and saving need not read it back.
+    known: HashMap<String, String>,
+    /// The head still holds reviews (a version-1 record): the next save spreads them over
+    /// day parts, and writes those before the head that no longer holds them.
+    spread: bool,
+    /// Parts whose stored text could not be read (a copy is kept aside): the next save
+    /// writes them afresh, so the same notice does not come back on every start.
+    repair: Vec<Part>,
 }
 
 /// What [`Store::open`] found.
@@ -58,71 +70,85 @@ fn problems_text(problems: &[Problem]) -> Vec<String> {
     problems.iter().map(ToString::to_string).collect()
 }
 
+/// Every key of the record that is stored: the head, then the other parts.
+fn stored_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let mut keys = vec![KEY.to_string(), HISTORY_KEY.to_string()];
+    let n = storage.length().unwrap_or(0);
+    keys.extend(
+        (0..n)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(DAY_PREFIX)),
+    );
+    keys
+}
+
 impl Store {
-    /// Opens the store and reads the progress. `now_ms` names the backup key if one is
+    /// Opens the store and reads the progress. `now_ms` names the backup keys if any are
     /// needed.
     pub fn open(now_ms: i64) -> Opened {
         let Some(storage) = local_storage() else {
             return Opened {
-                store: Store {
-                    storage: None,
-                    last_written: None,
-                },
+                store: Store::memory(),
                 progress: Progress::default(),
                 notices: vec![StorageNotice::MemoryOnly(MemoryOnly::Unavailable)],
             };
         };
-        let Some(text) = storage.get_item(KEY).ok().flatten() else {
-            return Opened {
-                store: Store {
-                    storage: Some(storage),
-                    last_written: None,
-                },
-                progress: Progress::default(),
-                notices: Vec::new(),
+        let mut known = HashMap::new();
+        let mut notices = Vec::new();
+        let mut keep_original = false;
+        let mut repair = Vec::new();
+        let mut head = Progress::default();
+        let mut days = Vec::new();
+        for key in stored_keys(&storage) {
+            let Some(text) = storage.get_item(&key).ok().flatten() else {
+                continue;
             };
-        };
-        let decoded = decode(&text);
-        if decoded.problems.is_empty() {
-            return Opened {
-                store: Store {
-                    storage: Some(storage),
-                    last_written: None,
-                },
-                progress: decoded.progress,
-                notices: Vec::new(),
-            };
-        }
-        let problems = problems_text(&decoded.problems);
-        let backup_key = format!("{BACKUP_PREFIX}{now_ms}");
-        if storage.set_item(&backup_key, &text).is_ok() {
-            Opened {
-                store: Store {
-                    storage: Some(storage),
-                    last_written: None,
-                },
-                progress: decoded.progress,
-                notices: vec![StorageNotice::Recovered {
-                    problems,
-                    backup_key,
-                }],
-            }
-        } else {
-            // No room for a copy: leave the original in place and write nothing.
-            Opened {
-                store: Store {
-                    storage: None,
-                    last_written: None,
-                },
-                progress: decoded.progress,
-                notices: vec![
-                    StorageNotice::Recovered {
+            let decoded = decode(&text);
+            if decoded.problems.is_empty() {
+                known.insert(key.clone(), text);
+            } else {
+                // Keep the original before anything is written over it.
+                let problems = problems_text(&decoded.problems);
+                let backup_key = match Part::of(&key) {
+                    Some(Part::Day(day)) => format!("{BACKUP_PREFIX}{now_ms}-day{day}"),
+                    Some(Part::History) => format!("{BACKUP_PREFIX}{now_ms}-history"),
+                    _ => format!("{BACKUP_PREFIX}{now_ms}"),
+                };
+                if storage.set_item(&backup_key, &text).is_ok() {
+                    repair.extend(Part::of(&key));
+                    notices.push(StorageNotice::Recovered {
                         problems,
-                        backup_key: KEY.to_string(),
-                    },
-                    StorageNotice::MemoryOnly(MemoryOnly::KeepingOriginal),
-                ],
+                        backup_key,
+                    });
+                } else {
+                    // No room for a copy: leave the original in place and write nothing.
+                    notices.push(StorageNotice::Recovered {
+                        problems,
+                        backup_key: key.clone(),
+                    });
+                    keep_original = true;
+                }
             }
+            if key == KEY {
+                head = decoded.progress;
+            } else {
+                days.push(decoded.progress);
+            }
+        }
+        let spread = !head.log.is_empty() || !head.confusions.is_empty() || !head.base.is_empty();
+        let progress = layout::join(head, days);
+        if keep_original {
+            notices.push(StorageNotice::MemoryOnly(MemoryOnly::KeepingOriginal));
+        }
+        Opened {
+            store: Store {
+                storage: (!keep_original).then_some(storage),
+                known,
+                spread,
+                repair,
+            },
+            progress,
+            notices,
         }
     }
 
@@ -130,7 +156,9 @@ impl Store {
     pub fn memory() -> Store {
         Store {
             storage: None,
-            last_written: None,
+            known: HashMap::new(),
+            spread: false,
+            repair: Vec::new(),
         }
     }
 
@@ -138,34 +166,79 @@ impl Store {
         self.storage.is_some()
     }
 
-    /// Merges what another tab may have written since, then writes `progress`. Returns
-    /// what the merge changed. On a failed write the store switches to memory and says
-    /// why, once.
-    pub fn save(&mut self, progress: &mut Progress) -> (Option<StorageNotice>, Change) {
-        let Some(storage) = self.storage.as_ref() else {
+    /// Writes the parts of `progress` that `dirty` names, each after merging what another
+    /// tab may have written to it since. Returns what those merges changed. On a failed
+    /// write the store switches to memory and says why, once.
+    pub fn save(
+        &mut self,
+        progress: &mut Progress,
+        dirty: &Dirty,
+    ) -> (Option<StorageNotice>, Change) {
+        let Some(storage) = self.storage.clone() else {
             return (None, Change::default());
         };
         let mut change = Change::default();
-        if let Some(text) = storage.get_item(KEY).ok().flatten() {
-            if self.last_written.as_ref() != Some(&text) {
-                let theirs = decode(&text);
-                if theirs.problems.is_empty() {
-                    change = progress.merge(&theirs.progress);
-                }
+        let mut stored = Vec::new();
+        let mut parts = dirty.parts(progress, self.spread);
+        for part in &self.repair {
+            if !parts.contains(part) {
+                parts.push(*part);
             }
         }
-        (self.write(progress), change)
+        for part in parts {
+            let key = part.key();
+            let text = storage.get_item(&key).ok().flatten();
+            if let Some(text) = &text {
+                if self.known.get(&key) != Some(text) {
+                    let theirs = decode(text);
+                    if theirs.problems.is_empty() {
+                        change.and(progress.merge(&theirs.progress));
+                    }
+                }
+            }
+            stored.push((part, key, text));
+        }
+        for (part, key, current) in stored {
+            let text = part.encode(progress);
+            if let Some(notice) = self.put(&storage, key, current, text) {
+                return (Some(notice), change);
+            }
+        }
+        self.spread = false;
+        self.repair.clear();
+        (None, change)
     }
 
-    fn write(&mut self, progress: &Progress) -> Option<StorageNotice> {
-        let storage = self.storage.as_ref()?;
-        let text = encode(progress);
-        match storage.set_item(KEY, &text) {
-            Ok(()) => {
-                self.last_written = Some(text);
+    /// Stores `text` under `key` (`None`: removes it), unless `current` (what the key
+    /// holds) is that already.
+    fn put(
+        &mut self,
+        storage: &web_sys::Storage,
+        key: String,
+        current: Option<String>,
+        text: Option<String>,
+    ) -> Option<StorageNotice> {
+        if current == text {
+            match text {
+                Some(text) => self.known.insert(key, text),
+                None => self.known.remove(&key),
+            };
+            return None;
+        }
+        let written = match &text {
+            Some(text) => storage.set_item(&key, text),
+            None => storage.remove_item(&key),
+        };
+        match (written, text) {
+            (Ok(()), Some(text)) => {
+                self.known.insert(key, text);
                 None
             }
-            Err(_) => {
+            (Ok(()), None) => {
+                self.known.remove(&key);
+                None
+            }
+            (Err(_), _) => {
                 self.storage = None;
                 Some(StorageNotice::MemoryOnly(MemoryOnly::Full))
             }
@@ -173,9 +246,28 @@ impl Store {
     }
 
     /// Writes `progress` over what is stored, without merging (a reset, or an import that
-    /// replaces). Like [`Self::save`], a failed write switches to memory.
+    /// replaces): every part, and day parts it does not have are removed. Like
+    /// [`Self::save`], a failed write switches to memory.
     pub fn replace(&mut self, progress: &Progress) -> Option<StorageNotice> {
-        self.write(progress)
+        let storage = self.storage.clone()?;
+        let parts = layout::split(progress);
+        let keep: BTreeSet<&str> = parts.iter().map(|(k, _)| k.as_str()).collect();
+        let stale: Vec<String> = stored_keys(&storage)
+            .into_iter()
+            .filter(|k| !keep.contains(k.as_str()))
+            .collect();
+        let writes = parts
+            .into_iter()
+            .map(|(key, text)| (key, Some(text)))
+            .chain(stale.into_iter().map(|key| (key, None)));
+        for (key, text) in writes {
+            let current = storage.get_item(&key).ok().flatten();
+            if let Some(notice) = self.put(&storage, key, current, text) {
+                return Some(notice);
+            }
+        }
+        self.spread = false;
+        None
     }
 
     /// The text stored under `key` (a backup, or the original), for download.
@@ -188,8 +280,8 @@ impl Store {
     }
 }
 
-/// Calls `on_change` with the progress another tab wrote. Dropping the guard stops
-/// listening.
+/// Calls `on_change` with the progress another tab wrote (the part it wrote: a partial
+/// record, to merge). Dropping the guard stops listening.
 pub struct OtherTabs {
     closure: Closure<dyn FnMut(web_sys::StorageEvent)>,
 }
@@ -198,7 +290,8 @@ impl OtherTabs {
     pub fn listen(on_change: impl Fn(Progress) + 'static) -> Option<OtherTabs> {
         let closure =
             Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-                if ev.key().as_deref() != Some(KEY) {
+                let ours = ev.key().is_some_and(|k| Part::of(&k).is_some());
+                if !ours {
                     return;
                 }
                 if let Some(text) = ev.new_value() {

@@ -1,19 +1,15 @@
-import { test, expect, open, expectNoAxeViolations } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, stored } from './fixtures';
 import type { Page } from '@playwright/test';
 import { owners } from './deck';
 
 // Two bundled decks: the seed's (embedded) and Docker in Depth (fetched after start-up).
 const T0 = new Date('2026-03-02T10:00:00Z');
-const KEY = 'diffdeck:progress';
 const DEPTH = owners(['content/docker-in-depth.md']);
 const SEED = owners(['content/docker.md']);
 const BOTH = owners();
 
 test.use({ timezoneId: 'UTC' });
 
-async function stored(page: Page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), KEY);
-}
 
 test.describe('Decks', () => {
   test('Browse switches deck; a comparison of the new deck shows its sources', async ({ page }) => {

@@ -38,3 +38,29 @@ export async function expectNoAxeViolations(page: Page) {
 export async function scrollsSideways(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+/**
+ * The progress record as the app stores it, put together from its parts (see
+ * src/storage/layout.rs): the head `diffdeck:progress`, the compacted history
+ * `diffdeck:history` and one `diffdeck:log:<day>` per study day. Null when nothing is
+ * stored.
+ */
+export async function stored(page: Page) {
+  return page.evaluate(() => {
+    const keys = Object.keys(localStorage).filter(
+      (k) => k === 'diffdeck:progress' || k === 'diffdeck:history' || k.startsWith('diffdeck:log:'),
+    );
+    if (keys.length === 0) return null;
+    const read = (k: string) => JSON.parse(localStorage.getItem(k) ?? '{}');
+    const record = { ...read('diffdeck:progress'), log: [] as { t: number; c: string }[], confusions: [] as { t: number }[] };
+    for (const k of keys) {
+      const part = read(k);
+      record.log.push(...(part.log ?? []));
+      record.confusions.push(...(part.confusions ?? []));
+      if (k === 'diffdeck:history') Object.assign(record, { base: part.base, compacted_days: part.compacted_days });
+    }
+    record.log.sort((a, b) => a.t - b.t || a.c.localeCompare(b.c));
+    record.confusions.sort((a, b) => a.t - b.t);
+    return record;
+  });
+}

@@ -1,4 +1,4 @@
-import { test, expect, open, expectNoAxeViolations } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, stored } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Time is injected: the page's clock starts here and only moves when a test moves it.
@@ -16,9 +16,6 @@ const front = (page: Page) => page.locator('#card-front');
 const back = (page: Page) => page.locator('#card-back');
 const counters = (page: Page) => page.locator('.counters');
 
-async function stored(page: Page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), KEY);
-}
 
 test.describe('Flashcards', () => {
   test('flip and grade with the keyboard, then undo', async ({ page, isMobile }) => {
@@ -210,6 +207,10 @@ test.describe('Stored progress', () => {
     expect(await page.evaluate((k) => localStorage.getItem(k), backups[0])).toBe(original);
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
+    // The unreadable record was written afresh by that save: no notice the next time.
+    await page.reload();
+    await expect(counters(page)).toContainText('1 done today');
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
   test('without storage the app works in memory and says so once', async ({ page }) => {
@@ -256,5 +257,20 @@ test.describe('Stored progress', () => {
     expect(log).toHaveLength(2);
     await a.reload();
     await expect(counters(a)).toContainText('2 done today');
+  });
+
+  test('two tabs grading at the same moment lose nothing', async ({ context }) => {
+    const tabs = [await context.newPage(), await context.newPage()];
+    for (const p of tabs) await start(p, '#/flashcards');
+    const grade = async (p: Page) => {
+      await p.getByRole('button', { name: /Show answer/ }).click();
+      await p.getByRole('button', { name: /^Good/ }).click();
+    };
+    for (let round = 0; round < 3; round++) await Promise.all(tabs.map(grade));
+    await expect.poll(async () => (await stored(tabs[0])).log.length).toBe(6);
+    for (const p of tabs) {
+      await p.reload();
+      await expect(counters(p)).toContainText('6 done today');
+    }
   });
 });

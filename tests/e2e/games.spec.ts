@@ -1,16 +1,12 @@
-import { test, expect, open, expectNoAxeViolations } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, stored } from './fixtures';
 import type { Page } from '@playwright/test';
 import { owners } from './deck';
 
 const T0 = new Date('2026-03-02T10:00:00Z');
-const KEY = 'diffdeck:progress';
 const OWNERS = owners();
 
 test.use({ timezoneId: 'UTC' });
 
-async function stored(page: Page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), KEY);
-}
 
 /** The board as tiles: index, kind, text. */
 async function tiles(page: Page) {

@@ -1,4 +1,5 @@
-import { test, expect, open, expectNoAxeViolations } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, stored } from './fixtures';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 const T0 = new Date('2026-03-02T10:00:00Z');
@@ -13,6 +14,33 @@ async function study(page: Page, n: number) {
 }
 
 test.describe('Progress and settings', () => {
+  test('a record stored by the version before (one key) loads with every review and is spread over days', async ({ page }) => {
+    // The fixture: 3 reviews in its log and 12 compacted ones, one confusion.
+    const v1 = readFileSync('tests/fixtures/progress-v1.json', 'utf8');
+    await page.addInitScript((text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('diffdeck:progress', text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, v1);
+    await page.clock.install({ time: T0 });
+    await open(page, '#/progress');
+    await expect(page.locator('.stat').filter({ hasText: 'Reviews in all' })).toContainText('15');
+    await expect(page.getByText('No mix-ups recorded yet')).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await study(page, 1);
+    const record = await stored(page);
+    expect(record.version).toBe(2);
+    expect(record.log).toHaveLength(4);
+    // The head keeps settings and records; the reviews moved to their days.
+    const head = await page.evaluate(() => JSON.parse(localStorage.getItem('diffdeck:progress')!));
+    expect(head.log).toEqual([]);
+    expect(head.settings.new_per_day).toBe(15);
+    await page.reload();
+    await open(page, '#/progress');
+    await expect(page.locator('.stat').filter({ hasText: 'Reviews in all' })).toContainText('16');
+  });
+
   test('the progress screen shows reviews, mastery, the week ahead and mix-ups', async ({ page }) => {
     await page.clock.install({ time: T0 });
     await study(page, 3);
