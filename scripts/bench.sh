@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: prints numbers and saves them in bench/. Not part of the test run.
-#  1. parse/load time of the embedded deck (native, cargo bench);
+#  1. parse/load time of the embedded deck, and what a simulated year of study stores
+#     (native, cargo bench);
 #  2. first-load sizes of the release build (raw, gzip -9, brotli -q 11);
 #  3. Lighthouse (mobile, 3 runs), load-to-interactive and interaction timings
 #     (scripts/bench.mjs; fetches lighthouse@12.2.3 with npx on first use).
@@ -16,6 +17,9 @@ mkdir -p bench
   echo
   echo "## Deck load (native, release profile)"
   cargo bench --quiet --bench parse 2>/dev/null
+  echo
+  echo "## Storage after a simulated year (native)"
+  cargo bench --quiet --bench history 2>/dev/null
   echo
   trunk build --release --offline >/dev/null 2>&1
   echo "## Sizes (dist/): the first load (what index.html loads) and the parts fetched later"

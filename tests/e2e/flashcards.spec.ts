@@ -261,7 +261,7 @@ test.describe('Stored progress', () => {
 
   test('two tabs grading at the same moment lose nothing', async ({ context }) => {
     const tabs = [await context.newPage(), await context.newPage()];
-    for (const p of tabs) await start(p, '#/flashcards');
+    for (const p of tabs) await start(p);
     const grade = async (p: Page) => {
       await p.getByRole('button', { name: /Show answer/ }).click();
       await p.getByRole('button', { name: /^Good/ }).click();

@@ -100,6 +100,8 @@ test('works with the server gone: every screen and mode', async ({ page, isMobil
 });
 
 test('a new version offers to reload, and progress survives the update', async ({ page, isMobile }) => {
+  // Two builds, a second postbuild run and two servers: more than the default on a slow machine.
+  test.setTimeout(90_000);
   const port = isMobile ? 4193 : 4194;
   const root = mkdtempSync(join(tmpdir(), 'diffdeck-builds-'));
   const a = join(root, 'a');

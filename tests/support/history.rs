@@ -1,7 +1,7 @@
 //! A long history of study, for the storage tests and the benchmarks: `reviews` reviews,
-//! `per_day` a day over the bundled decks' cards, ending the day before `end`, recorded as
-//! the app records them (compaction included), with a confusion every 20 reviews.
-//! Deterministic: the same arguments give the same record.
+//! `per_day` a day (15 s apart) over the bundled decks' cards, the last one just before
+//! `end`, recorded as the app records them (compaction included), with a confusion every
+//! 20 reviews. Deterministic: the same arguments give the same record.
 
 use diffdeck::content::bundled;
 use diffdeck::domain::cards::{cards, Scope};
@@ -20,13 +20,14 @@ pub fn studied(reviews: usize, per_day: usize, end: Now) -> Progress {
         .collect();
     let mut rng = Rng::new(14);
     let mut progress = Progress::default();
-    let days = reviews.div_ceil(per_day.max(1)) as i32;
+    let per_day = per_day.max(1);
     for i in 0..reviews {
-        let day = end.plus_days(-days + (i / per_day) as i32);
-        let now = Now::new(
-            day.ms + (i % per_day) as i64 * MINUTE_MS / 4,
-            end.utc_offset_min,
-        );
+        // Counted from the last review backwards: `back` reviews before it.
+        let back = reviews - 1 - i;
+        let days_ago = (back / per_day) as i32;
+        let in_day = (back % per_day) as i64 + 1;
+        let ms = end.plus_days(-days_ago).ms - in_day * MINUTE_MS / 4;
+        let now = Now::new(ms, end.utc_offset_min);
         let card = ids[rng.below(ids.len())].clone();
         let grade = match rng.below(10) {
             0 => Grade::Again,
