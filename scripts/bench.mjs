@@ -11,6 +11,9 @@
 //    empty progress and with a stored history of 5,000 and 20,000 reviews (written by
 //    `cargo bench --bench history`, the app's own storage layout).
 // Prints a table and writes bench/lighthouse.json. Needs `make dist` first.
+// To time another build the same way (the figures of an older version, say):
+//   BENCH_DIST=<its dist> BENCH_ONLY=interactions BENCH_STORE=v1 node scripts/bench.mjs
+// (BENCH_STORE=v1: the stored history in the version-1 layout, one key.)
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,9 @@ import { chromium } from '@playwright/test';
 const PORT = 4300;
 // Stored reviews before the interactions are timed.
 const HISTORIES = [0, 5000, 20000];
+const DIST = process.env.BENCH_DIST ?? 'dist';
+const ONLY_INTERACTIONS = process.env.BENCH_ONLY === 'interactions';
+const STORE = process.env.BENCH_STORE === 'v1' ? ['v1'] : [];
 const URL_ = `http://127.0.0.1:${PORT}/diffdeck/`;
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const median = (xs) => {
@@ -27,13 +33,13 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-const server = spawn('node', ['scripts/serve.mjs', '--dir', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
+const server = spawn('node', ['scripts/serve.mjs', '--dir', DIST, '--port', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const results = { date: new Date().toISOString(), lighthouse: [], load: {}, interactions: {} };
 
 try {
   // Lighthouse, three runs.
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < (ONLY_INTERACTIONS ? 0 : 3); run++) {
     const out = mkdtempSync(join(tmpdir(), 'lh-'));
     execFileSync(
       'npx',
@@ -72,8 +78,10 @@ try {
     }
     return median(times);
   };
-  results.load.interactive_ms = await measureLoad(1);
-  results.load.interactive_ms_4x_cpu = await measureLoad(4);
+  if (!ONLY_INTERACTIONS) {
+    results.load.interactive_ms = await measureLoad(1);
+    results.load.interactive_ms_4x_cpu = await measureLoad(4);
+  }
 
   for (const reviews of HISTORIES) {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
@@ -83,7 +91,7 @@ try {
     await page.waitForSelector('main h1');
     if (reviews > 0) {
       // The stored record of a long history, ending now, in the app's storage layout.
-      const parts = execFileSync('cargo', ['bench', '--quiet', '--bench', 'history', '--', String(reviews), String(Date.now())], {
+      const parts = execFileSync('cargo', ['bench', '--quiet', '--bench', 'history', '--', String(reviews), String(Date.now()), ...STORE], {
         encoding: 'utf8',
         maxBuffer: 256 << 20,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -162,6 +170,10 @@ try {
   server.kill();
 }
 
+if (ONLY_INTERACTIONS) {
+  printInteractions();
+  process.exit(0);
+}
 const lh = results.lighthouse;
 const m = (k) => median(lh.map((r) => r[k]));
 const sizes = JSON.parse(execFileSync('node', ['scripts/sizes.mjs', '--json'], { encoding: 'utf8' }));
@@ -180,15 +192,19 @@ row('Speed Index (ms)', Math.round(m('si')), '');
 console.log('\n## Navigation to first screen interactive (median of 5, 360 px)');
 row('no throttling (ms)', Math.round(results.load.interactive_ms), '');
 row('4x CPU (ms)', Math.round(results.load.interactive_ms_4x_cpu), '');
-console.log('\n## Interactions, 4x CPU, click to after the next paint (median of 9), by stored reviews');
-const by = results.interactions;
-console.log(`${''.padEnd(16)}${HISTORIES.map((n) => `${n} reviews`.padStart(16)).join('')}   goal`);
-for (const name of Object.keys(by[0])) {
-  const cells = HISTORIES.map((n) => `${by[n][name].toFixed(1)} ms`.padStart(16)).join('');
-  const ratio = by[HISTORIES.at(-1)][name] / by[0][name];
-  console.log(`${name.padEnd(16)}${cells}   <= 16 ms; ${HISTORIES.at(-1)} within 1.2x of 0: ${ratio.toFixed(2)}x`);
-}
+printInteractions();
 console.log('\n## First-load size (KB, brotli)');
 row('wasm + JS + CSS', (sizes.totals.all.brotli / 1024).toFixed(1), 'budget <= 120, aim 90');
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/lighthouse.json', JSON.stringify(results, null, 2) + '\n');
+
+function printInteractions() {
+  console.log('\n## Interactions, 4x CPU, click to after the next paint (median of 9), by stored reviews');
+  const by = results.interactions;
+  console.log(`${''.padEnd(16)}${HISTORIES.map((n) => `${n} reviews`.padStart(16)).join('')}   goal`);
+  for (const name of Object.keys(by[0])) {
+    const cells = HISTORIES.map((n) => `${by[n][name].toFixed(1)} ms`.padStart(16)).join('');
+    const ratio = by[HISTORIES.at(-1)][name] / by[0][name];
+    console.log(`${name.padEnd(16)}${cells}   <= 16 ms; ${HISTORIES.at(-1)} within 1.2x of 0: ${ratio.toFixed(2)}x`);
+  }
+}

@@ -35,9 +35,10 @@ pub fn preview(p: &Progress) -> Preview {
     }
 }
 
-/// Reviews recorded after `since_ms` (for the backup reminder).
-pub fn reviews_since(p: &Progress, since_ms: i64) -> usize {
-    p.log.iter().filter(|r| r.at > since_ms).count()
+/// Whether any review was recorded after `since_ms` (for the backup reminder). Looks at the
+/// newest review and the compacted states, never through the log.
+pub fn reviewed_since(p: &Progress, since_ms: i64) -> bool {
+    p.log.last().is_some_and(|r| r.at > since_ms) || p.base.values().any(|s| s.last_ms > since_ms)
 }
 
 #[cfg(test)]
@@ -74,6 +75,7 @@ mod tests {
                 range: Some((10, 30))
             }
         );
-        assert_eq!(reviews_since(&p, 15), 2);
+        assert!(reviewed_since(&p, 15) && reviewed_since(&p, 29));
+        assert!(!reviewed_since(&p, 30));
     }
 }

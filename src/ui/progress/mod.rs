@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::backup::reviews_since;
+use crate::domain::backup::reviewed_since;
 use crate::domain::calendar;
 use crate::domain::cards::{cards, Scope};
 use crate::domain::matching::{describe_key, format_tenths};
@@ -73,7 +73,7 @@ pub fn ProgressScreen() -> impl IntoView {
     let backup_due = move || {
         app.progress.with(|p| {
             let week_old = today.ms - p.last_export_ms > 7 * DAY_MS;
-            week_old && reviews_since(p, p.last_export_ms) > 0
+            week_old && reviewed_since(p, p.last_export_ms)
         })
     };
 
