@@ -5,6 +5,7 @@ pub mod clock;
 pub mod document;
 pub mod download;
 pub mod fetch;
+pub mod install;
 pub mod keys;
 pub mod location;
 pub mod split;

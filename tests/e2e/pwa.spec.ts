@@ -65,6 +65,50 @@ test('installable: Chromium reports no installability errors', async ({ baseURL,
   }
 });
 
+test.describe('the install offer in Settings', () => {
+  test('where the browser offers to install: a button that shows its prompt', async ({ page }) => {
+    await open(page, '#/settings');
+    const install = page.locator('section.install');
+    await expect(install).toContainText('look for “Install”');
+    await expect(install.getByRole('button')).toHaveCount(0);
+    // What Chromium fires, soon after loading, when the app can be installed (index.html
+    // keeps it for Settings).
+    await open(page, '#/');
+    await page.evaluate(() => {
+      const offer = new Event('beforeinstallprompt', { cancelable: true }) as Event & Record<string, unknown>;
+      offer.prompt = () => {
+        (window as unknown as Record<string, boolean>).prompted = true;
+        return Promise.resolve();
+      };
+      offer.userChoice = Promise.resolve({ outcome: 'accepted' });
+      dispatchEvent(offer);
+    });
+    await open(page, '#/settings');
+    await install.getByRole('button', { name: 'Install diffdeck' }).click();
+    await expect(install).toContainText('diffdeck is installed on this device');
+    expect(await page.evaluate(() => (window as unknown as Record<string, boolean>).prompted)).toBe(true);
+    await expectNoAxeViolations(page);
+  });
+
+  test.describe('on an iPhone', () => {
+    test.use({
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+    });
+    test('Add to Home Screen, and a calm word about Safari clearing data', async ({ page }) => {
+      await open(page, '#/settings');
+      const install = page.locator('section.install');
+      await expect(install.getByRole('listitem')).toHaveCount(2);
+      await expect(install).toContainText('Add to Home Screen');
+      await expect(install).toContainText('seven days');
+      await expectNoAxeViolations(page);
+      const meta = (name: string) => page.locator(`meta[name="${name}"]`).getAttribute('content');
+      expect(await meta('apple-mobile-web-app-title')).toBe('diffdeck');
+      expect(await meta('apple-mobile-web-app-capable')).toBe('yes');
+    });
+  });
+});
+
 test('works with the server gone: every screen and mode', async ({ page, isMobile }) => {
   const port = isMobile ? 4191 : 4192;
   const server = await serve('dist', port);

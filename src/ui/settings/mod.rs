@@ -1,5 +1,8 @@
-//! Settings, applied at once and stored with the progress; and the user's data: export,
-//! import (with a preview and a choice of merge or replace), and reset with undo.
+//! Settings, applied at once and stored with the progress; installing the app; and the
+//! user's data: export, import (with a preview and a choice of merge or replace), and
+//! reset with undo.
+
+mod install;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -121,6 +124,7 @@ pub fn SettingsScreen() -> impl IntoView {
                     {radio("motion", "full", "Full", motion, |s| s.motion = Motion::Full)}
                 </fieldset>
             </form>
+            <install::Install />
             <YourData />
         </section>
     }
