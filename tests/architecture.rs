@@ -102,3 +102,32 @@ fn the_checks_see_the_source() {
     assert!(rust_files(Path::new("src/ui")).len() >= 3);
     assert!(!crossings("ui", &["leptos"]).is_empty());
 }
+
+/// Browsers without `light-dark()` get the same colours: every pair in `style/tokens.css`
+/// has its light value in the fallback's `:root` and its dark value in both of its dark
+/// rules (the system's scheme and `data-theme="dark"`).
+#[test]
+fn every_colour_pair_has_a_fallback_without_light_dark() {
+    let css = std::fs::read_to_string("style/tokens.css").unwrap();
+    let (tokens, fallback) = css
+        .split_once("@supports not (color: light-dark(#000, #fff))")
+        .expect("tokens.css has a fallback for browsers without light-dark()");
+    let pairs: Vec<(&str, &str, &str)> = tokens
+        .lines()
+        .filter_map(|line| {
+            let (name, value) = line.trim().split_once(": light-dark(")?;
+            let (light, dark) = value.trim_end_matches(");").split_once(", ")?;
+            Some((name, light, dark))
+        })
+        .collect();
+    assert!(pairs.len() >= 30, "{} colour pairs", pairs.len());
+    let (light_rule, dark_rules) = fallback
+        .split_once("@media (prefers-color-scheme: dark)")
+        .unwrap();
+    let (system_dark, chosen_dark) = dark_rules.split_once(r#":root[data-theme="dark"]"#).unwrap();
+    for (name, light, dark) in pairs {
+        assert!(light_rule.contains(&format!("{name}: {light};")), "{name} light");
+        assert!(system_dark.contains(&format!("{name}: {dark};")), "{name} dark (system)");
+        assert!(chosen_dark.contains(&format!("{name}: {dark};")), "{name} dark (chosen)");
+    }
+}

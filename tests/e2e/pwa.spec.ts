@@ -65,6 +65,17 @@ test('installable: Chromium reports no installability errors', async ({ baseURL,
   }
 });
 
+plainTest('a browser without WebAssembly is told so, not left with a skeleton', async ({ page }) => {
+  // No console-error check here: the app's loader fails in such a browser, as it must.
+  await page.addInitScript(() => {
+    delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('This browser cannot run diffdeck');
+  await expect(page.locator('.skeleton')).toHaveCount(0);
+  await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');
+});
+
 test.describe('the install offer in Settings', () => {
   test('where the browser offers to install: a button that shows its prompt', async ({ page }) => {
     await open(page, '#/settings');
