@@ -124,10 +124,21 @@ fn every_colour_pair_has_a_fallback_without_light_dark() {
     let (light_rule, dark_rules) = fallback
         .split_once("@media (prefers-color-scheme: dark)")
         .unwrap();
-    let (system_dark, chosen_dark) = dark_rules.split_once(r#":root[data-theme="dark"]"#).unwrap();
+    let (system_dark, chosen_dark) = dark_rules
+        .split_once(r#":root[data-theme="dark"]"#)
+        .unwrap();
     for (name, light, dark) in pairs {
-        assert!(light_rule.contains(&format!("{name}: {light};")), "{name} light");
-        assert!(system_dark.contains(&format!("{name}: {dark};")), "{name} dark (system)");
-        assert!(chosen_dark.contains(&format!("{name}: {dark};")), "{name} dark (chosen)");
+        assert!(
+            light_rule.contains(&format!("{name}: {light};")),
+            "{name} light"
+        );
+        assert!(
+            system_dark.contains(&format!("{name}: {dark};")),
+            "{name} dark (system)"
+        );
+        assert!(
+            chosen_dark.contains(&format!("{name}: {dark};")),
+            "{name} dark (chosen)"
+        );
     }
 }
