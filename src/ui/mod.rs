@@ -52,10 +52,15 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     crate::platform::sw::register(move || app.update_ready.set(true));
     // Theme and motion settings go out to the document, once they are read (until then,
-    // index.html's inline script has applied the saved ones).
+    // index.html's inline script has applied the saved ones), and only when they change:
+    // not on every grade, which would restyle the whole document.
+    let display = Memo::new(move |_| {
+        app.is_ready()
+            .then(|| app.progress.with(|p| (p.settings.theme, p.settings.motion)))
+    });
     Effect::new(move |_| {
-        if app.is_ready() {
-            app.progress.with(|p| settings::apply_display(&p.settings));
+        if let Some((theme, motion)) = display.get() {
+            settings::apply_display(theme, motion);
         }
     });
     let pending_focus = PendingFocus(StoredValue::new(false));

@@ -65,6 +65,33 @@ test('installable: Chromium reports no installability errors', async ({ baseURL,
   }
 });
 
+for (const scheme of ['light', 'dark'] as const) {
+  test(`a browser without light-dark() gets the same colours (${scheme})`, async ({ page, context }) => {
+    const colours = (p: Page) =>
+      p.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        return [style.backgroundColor, style.color];
+      });
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page);
+    const native = await colours(page);
+    // A second tab whose browser says it has no light-dark().
+    const old = await context.newPage();
+    await old.emulateMedia({ colorScheme: scheme });
+    await old.addInitScript(() => {
+      const supports = CSS.supports.bind(CSS) as (...args: string[]) => boolean;
+      CSS.supports = ((...args: string[]) => (args.join(' ').includes('light-dark') ? false : supports(...args))) as typeof CSS.supports;
+    });
+    await open(old);
+    await expect(old.locator('link[href="colours-fallback.css"]')).toHaveCount(1);
+    // The fallback's plain values win over the light-dark() pairs, for this scheme...
+    const bg = () => old.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
+    await expect.poll(bg).toBe(scheme === 'light' ? '#f6f7fb' : '#12151c');
+    // ...and they are the same colours.
+    expect(await colours(old)).toEqual(native);
+  });
+}
+
 plainTest('a browser without WebAssembly is told so, not left with a skeleton', async ({ page }) => {
   // No console-error check here: the app's loader fails in such a browser, as it must.
   await page.addInitScript(() => {

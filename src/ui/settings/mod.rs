@@ -353,11 +353,11 @@ fn YourData() -> impl IntoView {
 }
 
 /// Applies the theme and motion settings to the document (`data-theme`, `data-motion`).
-pub fn apply_display(settings: &Settings) {
+pub fn apply_display(theme: Theme, motion: Motion) {
     let Some(root) = document().document_element() else {
         return;
     };
-    let theme = match settings.theme {
+    let theme = match theme {
         Theme::System => None,
         Theme::Light => Some("light"),
         Theme::Dark => Some("dark"),
@@ -366,7 +366,7 @@ pub fn apply_display(settings: &Settings) {
         Some(t) => root.set_attribute("data-theme", t).ok(),
         None => root.remove_attribute("data-theme").ok(),
     };
-    let reduced = match settings.motion {
+    let reduced = match motion {
         Motion::Reduced => true,
         Motion::Full => false,
         Motion::System => window()
