@@ -224,11 +224,13 @@ impl AppState {
         self.follow(&change);
     }
 
-    /// Brings what is derived from progress in step with `change`, if it exists yet.
+    /// Brings what is derived from progress in step with `change`, if it exists yet. The
+    /// screens that read it re-render only if something changed (a save that merged
+    /// nothing changes nothing).
     fn follow(&self, change: &Change) {
         if let Some(derived) = self.derived.get_value() {
             self.progress
-                .with_untracked(|p| derived.update(|d| d.update(p, change)));
+                .with_untracked(|p| derived.maybe_update(|d| d.update(p, change)));
         }
     }
 

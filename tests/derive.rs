@@ -166,7 +166,9 @@ fn a_grade_after_a_long_history_changes_one_card() {
         grade: Grade::Again,
         source: Source::Flashcard,
     });
-    derived.update(&p, &change);
+    assert!(derived.update(&p, &change));
+    // Nothing to follow (a save that merged nothing): nothing to re-render.
+    assert!(!derived.update(&p, &Change::default()));
     let changed: Vec<&String> = derived
         .states()
         .iter()

@@ -74,11 +74,15 @@ impl Derived {
 
     /// Follows `change`, which `progress` has just gone through. Work is proportional to
     /// the cards it touches (and their reviews), not to the history; a change of scheduler
-    /// (the settings) or a change marked `all` derives everything again.
-    pub fn update(&mut self, progress: &Progress, change: &Change) {
+    /// (the settings) or a change marked `all` derives everything again. Returns whether
+    /// anything was to be done (an empty change under the same scheduler is not).
+    pub fn update(&mut self, progress: &Progress, change: &Change) -> bool {
         if change.all || progress.settings.scheduler() != self.scheduler {
             *self = Derived::new(progress);
-            return;
+            return true;
+        }
+        if change.is_empty() {
+            return false;
         }
         let mut dirty: BTreeSet<String> = BTreeSet::new();
         for r in &change.added {
@@ -121,6 +125,7 @@ impl Derived {
         for card in dirty {
             self.refresh(progress, card);
         }
+        true
     }
 
     /// One card derived again from its base state and its reviews.

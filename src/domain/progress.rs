@@ -422,13 +422,16 @@ impl Progress {
         }
     }
 
-    /// Reviews done on `day` (study day), compacted ones included.
+    /// Reviews done on `day` (study day), compacted ones included. This walks the log: it
+    /// is the definition, which `derive::Derived::reviews_on` keeps as a running count (the
+    /// app reads that one; the tests compare the two).
     pub fn reviews_on(&self, day: i32) -> usize {
         self.log.iter().filter(|r| r.day == day).count()
             + self.compacted_days.get(&day).copied().unwrap_or(0) as usize
     }
 
-    /// Cards seen for the first time on `day`: the daily new-card limit counts these.
+    /// Cards seen for the first time on `day`: the daily new-card limit counts these. The
+    /// definition, as for [`Self::reviews_on`]; the app reads `Derived::new_cards_on`.
     pub fn new_cards_on(&self, day: i32) -> usize {
         let mut seen: BTreeSet<&str> = self.base.keys().map(String::as_str).collect();
         let mut new = 0;

@@ -198,10 +198,6 @@ impl Dirty {
         self.days.extend(added.into_iter().map(confusion_day));
     }
 
-    pub fn is_empty(&self) -> bool {
-        !self.all && !self.head && !self.history && self.days.is_empty()
-    }
-
     /// The parts to write for `progress`, in the order that keeps the stored record whole
     /// if writing stops half-way: the head (tombstones) and the history (base states)
     /// before the day parts they empty. `spread`: the stored head still holds reviews (a
