@@ -23,7 +23,7 @@ use crate::domain::search::SearchIndex;
 use crate::platform;
 use crate::platform::split::{split, NotLoaded};
 use crate::storage::format::{encode, KEY};
-use crate::storage::layout::Dirty;
+use crate::storage::layout::{self, Dirty};
 use crate::storage::local::{self, MemoryOnly, OtherTabs, StorageNotice, Store};
 
 /// A message for the user about their data, shown until dismissed.
@@ -189,8 +189,17 @@ impl AppState {
             self.notify(notice);
         }
         self.follow(&Change::everything());
-        let listener = OtherTabs::listen(move |theirs| {
+        let listener = OtherTabs::listen(move |part, theirs| {
             self.change(|p| p.merge(&theirs));
+            // A write of ours that the other tab's write lost (both read the part before
+            // either wrote it) goes back now, not at this tab's next save.
+            if self
+                .progress
+                .with_untracked(|ours| layout::lacks(part, &theirs, ours))
+            {
+                self.pending.update_value(|d| d.part(part));
+                self.save();
+            }
         });
         self.listener.set_value(listener);
         local::check_persisted(move |granted| self.persisted.set(Some(granted)));

@@ -367,3 +367,52 @@ fn a_year_of_heavy_study_stays_well_under_the_quota() {
         [day_key(now.day)]
     );
 }
+
+/// Two tabs read today's part before either writes it: each writes what it read plus its
+/// own grade, and the second write loses the first one's. The first tab, told of the
+/// second write (a `storage` event), finds the stored part lacks its grade and writes it
+/// back; the second tab, told of that, finds nothing lacking. Both grades end up stored,
+/// and nobody writes forever.
+#[test]
+fn a_write_lost_to_another_tab_is_written_back_once() {
+    let now = Now::new(T0, 60);
+    let review = |card: &str, minutes: u32| Review {
+        card: card.into(),
+        at: now.plus_minutes(minutes).ms,
+        day: now.day,
+        grade: Grade::Good,
+        source: Source::Flashcard,
+    };
+    let part = layout::Part::Day(now.day);
+    let (mut a, mut b) = (sample(), sample());
+    a.insert(review("pair:a", 1));
+    b.insert(review("pair:b", 1));
+    // A writes first, B last: what is stored is B's.
+    let stored = part.encode(&b).unwrap();
+    let theirs = decode(&stored).progress;
+    a.merge(&theirs);
+    assert!(layout::lacks(part, &theirs, &a), "A's grade is missing");
+    let stored = part.encode(&a).unwrap();
+    let theirs = decode(&stored).progress;
+    b.merge(&theirs);
+    assert!(!layout::lacks(part, &theirs, &b), "B has nothing to add");
+    assert!(!layout::lacks(part, &theirs, &a), "A has nothing to add");
+    let day = decode(&stored).progress;
+    for card in ["pair:a", "pair:b"] {
+        assert!(day.log.iter().any(|r| r.card == card), "{card} was lost");
+    }
+    assert_eq!(a, b);
+
+    // Settings changed at the same moment to different values: neither answers.
+    let (mut a, mut b) = (sample(), sample());
+    a.settings.updated_ms = T0;
+    b.settings.updated_ms = T0;
+    b.settings.new_per_day = 3;
+    let head = layout::Part::Head;
+    let theirs = decode(&head.encode(&b).unwrap()).progress;
+    a.merge(&theirs);
+    assert!(!layout::lacks(head, &theirs, &a));
+    // A newer tombstone or record is written back.
+    a.records.best_quiz.insert("new".into(), 5);
+    assert!(layout::lacks(head, &theirs, &a));
+}

@@ -56,6 +56,29 @@ impl Part {
         }
     }
 
+    /// What this part of `progress` holds, as a partial record.
+    pub fn project(self, progress: &Progress) -> Progress {
+        match self {
+            Part::Head => head(progress),
+            Part::History => history(progress),
+            Part::Day(day) => Progress {
+                log: progress
+                    .log
+                    .iter()
+                    .filter(|r| r.day == day)
+                    .cloned()
+                    .collect(),
+                confusions: progress
+                    .confusions
+                    .iter()
+                    .filter(|c| confusion_day(c) == day)
+                    .cloned()
+                    .collect(),
+                ..Progress::default()
+            },
+        }
+    }
+
     /// The text of this part of `progress`; `None` when it holds nothing for it.
     pub fn encode(self, progress: &Progress) -> Option<String> {
         match self {
@@ -126,6 +149,20 @@ fn encode_day(progress: &Progress, day: i32) -> Option<String> {
         .then(|| serde_json::to_string(&part).expect("a day part always serializes"))
 }
 
+/// Whether `theirs`, this part as another tab just stored it, lacks something that `ours`
+/// holds for it: then this tab writes the part back. Two tabs that read a part before
+/// either wrote it each write what they read plus their own; the second write loses the
+/// first one's addition, and the first tab, told of the second write, puts it back.
+///
+/// Only what `ours` adds counts, by the rules of `Progress::merge`: where the two are
+/// merely different (settings or a base state of the same time), what is stored stays, so
+/// two tabs never answer each other's writes forever.
+pub fn lacks(part: Part, theirs: &Progress, ours: &Progress) -> bool {
+    let mut merged = theirs.clone();
+    merged.merge(&part.project(ours));
+    part.encode(&merged) != part.encode(theirs)
+}
+
 /// Every day that has a part.
 pub fn days(progress: &Progress) -> BTreeSet<i32> {
     progress
@@ -190,6 +227,17 @@ impl Dirty {
             .chain(&change.compacted)
         {
             self.days.insert(r.day);
+        }
+    }
+
+    /// Notes a part to write whatever changed.
+    pub fn part(&mut self, part: Part) {
+        match part {
+            Part::Head => self.head = true,
+            Part::History => self.history = true,
+            Part::Day(day) => {
+                self.days.insert(day);
+            }
         }
     }
 

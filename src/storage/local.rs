@@ -280,24 +280,23 @@ impl Store {
     }
 }
 
-/// Calls `on_change` with the progress another tab wrote (the part it wrote: a partial
-/// record, to merge). Dropping the guard stops listening.
+/// Calls `on_change` with the part another tab wrote and what it holds (a partial record,
+/// to merge). Dropping the guard stops listening.
 pub struct OtherTabs {
     closure: Closure<dyn FnMut(web_sys::StorageEvent)>,
 }
 
 impl OtherTabs {
-    pub fn listen(on_change: impl Fn(Progress) + 'static) -> Option<OtherTabs> {
+    pub fn listen(on_change: impl Fn(Part, Progress) + 'static) -> Option<OtherTabs> {
         let closure =
             Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-                let ours = ev.key().is_some_and(|k| Part::of(&k).is_some());
-                if !ours {
+                let Some(part) = ev.key().and_then(|k| Part::of(&k)) else {
                     return;
-                }
+                };
                 if let Some(text) = ev.new_value() {
                     let decoded = decode(&text);
                     if decoded.problems.is_empty() {
-                        on_change(decoded.progress);
+                        on_change(part, decoded.progress);
                     }
                 }
             });
