@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import type { Engine } from './tests/e2e/engines';
 
 // End-to-end tests against the release build in dist/, served like a static host under a
-// sub-path, in Debian's Chromium (never a downloaded browser).
+// sub-path, in Debian's Chromium (never a downloaded browser); the journeys also in
+// Debian's Firefox ESR and in WebKitGTK, through WebDriver (tests/e2e/engines.ts).
 const PORT = 4173;
 export const BASE_PATH = '/diffdeck/';
 
@@ -10,7 +12,7 @@ const chromium = {
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
-export default defineConfig({
+export default defineConfig<{ engine: Engine; viewport2: { width: number; height: number } | null }>({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
@@ -36,6 +38,18 @@ export default defineConfig({
     {
       name: 'desktop',
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium },
+    },
+    {
+      // Firefox 153 ESR, at a desktop's size (geckodriver).
+      name: 'firefox',
+      testMatch: 'journeys.spec.ts',
+      use: { engine: 'firefox', viewport2: { width: 1280, height: 800 } },
+    },
+    {
+      // WebKitGTK's MiniBrowser (Safari's engine), at a phone's width (WebKitWebDriver).
+      name: 'webkit',
+      testMatch: 'journeys.spec.ts',
+      use: { engine: 'webkit', viewport2: { width: 390, height: 844 } },
     },
   ],
 });

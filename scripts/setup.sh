@@ -3,10 +3,12 @@
 # Safe to run again: a second run takes seconds. Used by `make serve` and `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p target
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 WASM_SPLIT_VERSION=0.2.4
+GECKODRIVER_VERSION=0.37.1
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 SUDO=""
@@ -20,17 +22,26 @@ fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 
-# 2. Debian packages: Chromium + driver for the browser tests, brotli for precompressed
-#    files, an emoji font so screenshots show what a phone shows.
+# 2. Debian packages: Chromium + driver for the browser tests, Firefox ESR and WebKitGTK's
+#    WebDriver (and a virtual display for it) for the journeys in every engine, brotli for
+#    precompressed files, an emoji font so screenshots show what a phone shows. Installed
+#    in the background while cargo builds (step 3): downloads and compiles overlap.
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || need_apt+=(xvfb)
 command -v brotli >/dev/null || need_apt+=(brotli)
 [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need_apt+=(fonts-noto-color-emoji)
+apt_pid=""
 if [ ${#need_apt[@]} -gt 0 ]; then
-  say "installing ${need_apt[*]} (apt)"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  say "installing ${need_apt[*]} (apt, in the background)"
+  (
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  ) > target/setup-apt.log 2>&1 &
+  apt_pid=$!
 fi
 
 # 3. Cargo-installed tools (slow the first time: about 10 minutes on 2 cores).
@@ -50,10 +61,19 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSIO
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
+if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+  say "installing geckodriver $GECKODRIVER_VERSION (Firefox's WebDriver server)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
 # 4. JS tools pinned in package-lock.json (Playwright, axe, binaryen's wasm-opt, workbox).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ -n "$apt_pid" ]; then
+  wait "$apt_pid" || { cat target/setup-apt.log; say "apt-get failed"; exit 1; }
 fi
 
 say "tools ready"

@@ -26,5 +26,5 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 step "release build"
 trunk build --release --offline
 
-step "end-to-end tests (Playwright, release build under a sub-path)"
+step "end-to-end tests (release build under a sub-path: Chromium; the journeys also in Firefox and WebKit)"
 npx playwright test

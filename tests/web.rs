@@ -129,7 +129,7 @@ mod storage {
     use diffdeck::domain::progress::{Change, Progress, Review, Source};
     use diffdeck::storage::format::{decode, encode, BACKUP_PREFIX, KEY};
     use diffdeck::storage::layout::{day_key, Dirty};
-    use diffdeck::storage::local::{StorageNotice, Store};
+    use diffdeck::storage::local::{self, StorageNotice, Store};
     use wasm_bindgen_test::*;
 
     fn local() -> web_sys::Storage {
@@ -190,6 +190,22 @@ mod storage {
         assert!(stored.problems.is_empty());
         assert_eq!(stored.progress.settings.new_per_day, 9);
         assert_eq!(Store::raw(&backup).as_deref(), Some("{not json"));
+        local().clear().unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn unreadable_data_opened_twice_before_a_save_is_copied_once() {
+        local().clear().unwrap();
+        local().set_item(KEY, "{not json").unwrap();
+        let first = Store::open(1);
+        let second = Store::open(2);
+        let key = |o: &local::Opened| match &o.notices[..] {
+            [StorageNotice::Recovered { backup_key, .. }] => backup_key.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(key(&first), format!("{BACKUP_PREFIX}1"));
+        assert_eq!(key(&second), key(&first));
+        assert_eq!(local().length().unwrap(), 2, "the record and one copy");
         local().clear().unwrap();
     }
 

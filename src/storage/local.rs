@@ -82,6 +82,15 @@ fn stored_keys(storage: &web_sys::Storage) -> Vec<String> {
     keys
 }
 
+/// The backup key that already holds `text`, if any.
+fn kept_copy(storage: &web_sys::Storage, text: &str) -> Option<String> {
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .find(|k| storage.get_item(k).ok().flatten().as_deref() == Some(text))
+}
+
 impl Store {
     /// Opens the store and reads the progress. `now_ms` names the backup keys if any are
     /// needed.
@@ -109,12 +118,15 @@ impl Store {
             } else {
                 // Keep the original before anything is written over it.
                 let problems = problems_text(&decoded.problems);
-                let backup_key = match Part::of(&key) {
+                // Opened again before a save repaired it (a reload, a second tab): the
+                // copy made then is the copy.
+                let kept = kept_copy(&storage, &text);
+                let backup_key = kept.clone().unwrap_or_else(|| match Part::of(&key) {
                     Some(Part::Day(day)) => format!("{BACKUP_PREFIX}{now_ms}-day{day}"),
                     Some(Part::History) => format!("{BACKUP_PREFIX}{now_ms}-history"),
                     _ => format!("{BACKUP_PREFIX}{now_ms}"),
-                };
-                if storage.set_item(&backup_key, &text).is_ok() {
+                });
+                if kept.is_some() || storage.set_item(&backup_key, &text).is_ok() {
                     repair.extend(Part::of(&key));
                     notices.push(StorageNotice::Recovered {
                         problems,

@@ -54,3 +54,41 @@ export function owners(files: string[] = DECK_FILES): Map<string, Set<string>> {
   }
   return map;
 }
+
+/** A match tile as the tests read it. */
+export interface Tile {
+  i: number;
+  name: boolean;
+  text: string;
+}
+
+/** Pairs of tile indices (name, description) that a person who knows the decks would make. */
+export function solve(tiles: Tile[], who = owners()): (readonly [number, number])[] {
+  const names = tiles.filter((t) => t.name);
+  return tiles
+    .filter((t) => !t.name)
+    .map((d) => {
+      const sides = who.get(d.text);
+      if (!sides) throw new Error(`unknown description ${d.text}`);
+      const matches = names.filter((n) => sides.has(n.text));
+      if (matches.length !== 1) throw new Error(`${d.text} fits ${matches.map((m) => m.text)}`);
+      return [matches[0].i, d.i] as const;
+    });
+}
+
+/** The index of the right choice for a quiz question, as someone who knows the decks. */
+export function answer(prompt: string, choices: string[], who = owners()): number {
+  let m;
+  if ((m = /^Which one: “(.*)”$/.exec(prompt))) {
+    const sides = who.get(m[1])!;
+    return choices.findIndex((c) => sides.has(c));
+  }
+  if ((m = /^Which is true of (.*)\?$/.exec(prompt))) {
+    const name = m[1];
+    return choices.findIndex((c) => who.get(c)?.has(name));
+  }
+  if ((m = /^True or false: “(.*)” is true of (.*)$/.exec(prompt))) {
+    return who.get(m[1])!.has(m[2]) ? 0 : 1;
+  }
+  throw new Error(`unknown question: ${prompt}`);
+}

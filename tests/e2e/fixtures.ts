@@ -46,21 +46,34 @@ export async function scrollsSideways(page: Page) {
  * stored.
  */
 export async function stored(page: Page) {
-  return page.evaluate(() => {
-    const keys = Object.keys(localStorage).filter(
-      (k) => k === 'diffdeck:progress' || k === 'diffdeck:history' || k.startsWith('diffdeck:log:'),
-    );
-    if (keys.length === 0) return null;
-    const read = (k: string) => JSON.parse(localStorage.getItem(k) ?? '{}');
-    const record = { ...read('diffdeck:progress'), log: [] as { t: number; c: string }[], confusions: [] as { t: number }[] };
-    for (const k of keys) {
-      const part = read(k);
-      record.log.push(...(part.log ?? []));
-      record.confusions.push(...(part.confusions ?? []));
-      if (k === 'diffdeck:history') Object.assign(record, { base: part.base, compacted_days: part.compacted_days });
-    }
-    record.log.sort((a, b) => a.t - b.t || a.c.localeCompare(b.c));
-    record.confusions.sort((a, b) => a.t - b.t);
-    return record;
-  });
+  return page.evaluate(readStored);
+}
+
+/** What `stored` reads, run in the page (any engine's: see engines.ts). */
+export function readStored() {
+  const keys = Object.keys(localStorage).filter(
+    (k) => k === 'diffdeck:progress' || k === 'diffdeck:history' || k.startsWith('diffdeck:log:'),
+  );
+  if (keys.length === 0) return null;
+  const read = (k: string) => JSON.parse(localStorage.getItem(k) ?? '{}');
+  const record = { ...read('diffdeck:progress'), log: [] as { t: number; c: string }[], confusions: [] as { t: number }[] };
+  for (const k of keys) {
+    const part = read(k);
+    record.log.push(...(part.log ?? []));
+    record.confusions.push(...(part.confusions ?? []));
+    if (k === 'diffdeck:history') Object.assign(record, { base: part.base, compacted_days: part.compacted_days });
+  }
+  record.log.sort((a, b) => a.t - b.t || a.c.localeCompare(b.c));
+  record.confusions.sort((a, b) => a.t - b.t);
+  return record;
+}
+
+/** Resolves once the service worker controls the page (it claims it on first install); run
+ * in the page (any engine's). */
+export async function untilControlled() {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  }
+  return true;
 }

@@ -1,6 +1,6 @@
 import { test, expect, open, expectNoAxeViolations, stored } from './fixtures';
 import type { Page } from '@playwright/test';
-import { owners } from './deck';
+import { owners, solve, answer } from './deck';
 
 const T0 = new Date('2026-03-02T10:00:00Z');
 const OWNERS = owners();
@@ -22,17 +22,7 @@ async function tiles(page: Page) {
 
 /** Pairs of tile indices (name, description) that a person who knows the deck would make. */
 async function solution(page: Page) {
-  const all = await tiles(page);
-  const names = all.filter((t) => t.name);
-  return all
-    .filter((t) => !t.name)
-    .map((d) => {
-      const who = OWNERS.get(d.text);
-      expect(who, `unknown description ${d.text}`).toBeTruthy();
-      const matches = names.filter((n) => who!.has(n.text));
-      expect(matches, `${d.text} fits ${matches.map((m) => m.text)}`).toHaveLength(1);
-      return [matches[0].i, d.i] as const;
-    });
+  return solve(await tiles(page), OWNERS);
 }
 
 async function focusTile(page: Page, target: number) {
@@ -118,19 +108,7 @@ test.describe('Match', () => {
 async function rightChoice(page: Page): Promise<number> {
   const prompt = (await page.locator('#question-prompt').innerText()).trim();
   const choices = (await page.locator('.choice__text').allInnerTexts()).map((t) => t.trim());
-  let m;
-  if ((m = /^Which one: “(.*)”$/.exec(prompt))) {
-    const who = OWNERS.get(m[1])!;
-    return choices.findIndex((c) => who.has(c));
-  }
-  if ((m = /^Which is true of (.*)\?$/.exec(prompt))) {
-    const name = m[1];
-    return choices.findIndex((c) => OWNERS.get(c)?.has(name));
-  }
-  if ((m = /^True or false: “(.*)” is true of (.*)$/.exec(prompt))) {
-    return OWNERS.get(m[1])!.has(m[2]) ? 0 : 1;
-  }
-  throw new Error(`unknown question: ${prompt}`);
+  return answer(prompt, choices, OWNERS);
 }
 
 test.describe('Quiz', () => {

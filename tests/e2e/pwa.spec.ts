@@ -1,46 +1,12 @@
-import { test, expect, open, expectNoAxeViolations } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, untilControlled } from './fixtures';
 import { chromium, test as plainTest, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 
-// These tests run their own static server, so they can stop it (Playwright's offline mode
-// does not cover service-worker fetches) or swap the build it serves.
-const BASE = '/diffdeck/';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-async function serve(dir: string, port: number): Promise<ChildProcess> {
-  const server = spawn('node', ['scripts/serve.mjs', '--dir', dir, '--base', BASE, '--port', String(port)], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 50; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}${BASE}`);
-      if (res.ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-async function stop(server: ChildProcess) {
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill();
-  await exited;
-}
-
-async function controlled(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
-}
+const controlled = (page: Page) => page.evaluate(untilControlled);
 
 test.describe.configure({ mode: 'serial' });
 
@@ -147,81 +113,8 @@ test.describe('the install offer in Settings', () => {
   });
 });
 
-test('works with the server gone: every screen and mode', async ({ page, isMobile }) => {
-  const port = isMobile ? 4191 : 4192;
-  const server = await serve('dist', port);
-  await page.goto(`http://127.0.0.1:${port}${BASE}`);
-  await expect(page.locator('article.card')).toHaveCount(21);
-  await controlled(page);
-  await stop(server);
-
-  await page.reload();
-  await expect(page.locator('article.card')).toHaveCount(21);
-  await page.goto(`http://127.0.0.1:${port}${BASE}#/c/copy-vs-add`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('COPY vs ADD');
-  // The second deck (a fetched file) and a comparison of it.
-  await page.goto(`http://127.0.0.1:${port}${BASE}#/d/docker-in-depth`);
-  await expect(page.locator('article.card')).toHaveCount(46);
-  await page.goto(`http://127.0.0.1:${port}${BASE}#/c/docker-save-vs-docker-export`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAccessibleName('docker save vs docker export');
-  await page.getByRole('link', { name: 'Flashcards' }).click();
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('button', { name: /Show answer/ }).click();
-  await page.getByRole('button', { name: /^Good/ }).click();
-  await expect(page.locator('.counters')).toContainText('1 done today');
-  await page.getByRole('link', { name: 'Match' }).click();
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.locator('.tile')).toHaveCount(isMobile ? 12 : 16);
-  await page.getByRole('link', { name: 'Quiz' }).click();
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.locator('#question-prompt')).toBeVisible();
-  // A cold start offline, in a new tab.
-  const second = await page.context().newPage();
-  await second.goto(`http://127.0.0.1:${port}${BASE}#/flashcards`);
-  await expect(second.getByRole('heading', { level: 1 })).toHaveText('Flashcards');
-});
-
-test('a new version offers to reload, and progress survives the update', async ({ page, isMobile }) => {
-  // Two builds, a second postbuild run and two servers: more than the default on a slow machine.
-  test.setTimeout(90_000);
-  const port = isMobile ? 4193 : 4194;
-  const root = mkdtempSync(join(tmpdir(), 'diffdeck-builds-'));
-  const a = join(root, 'a');
-  const b = join(root, 'b');
-  cpSync('dist', a, { recursive: true });
-  cpSync('dist', b, { recursive: true });
-  const index = join(b, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('<meta name="description" content="', '<meta name="description" content="Build B. '));
-  execFileSync('node', ['scripts/postbuild.mjs', b], { stdio: 'ignore' });
-
-  let server = await serve(a, port);
-  try {
-    await page.goto(`http://127.0.0.1:${port}${BASE}#/flashcards?c=cmd-vs-entrypoint`);
-    await controlled(page);
-    await page.getByRole('button', { name: /Show answer/ }).click();
-    await page.getByRole('button', { name: /^Good/ }).click();
-    await expect(page.locator('.counters')).toContainText('1 done today');
-
-    await stop(server);
-    server = await serve(b, port);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    const prompt = page.getByRole('status').filter({ hasText: 'A new version of diffdeck is ready.' });
-    await expect(prompt).toBeVisible({ timeout: 15_000 });
-    // Not in the middle of a quiz: the prompt waits for the round to end.
-    await page.getByRole('link', { name: 'Quiz' }).click();
-    await page.getByRole('button', { name: 'Start' }).click();
-    await expect(prompt).toHaveCount(0);
-    await page.getByRole('link', { name: 'Flashcards' }).click();
-    await expect(prompt).toBeVisible();
-    await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
-    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Build B\./);
-    await page.goto(`http://127.0.0.1:${port}${BASE}#/flashcards?c=cmd-vs-entrypoint`);
-    await expect(page.locator('.counters')).toContainText('1 done today');
-  } finally {
-    await stop(server);
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+// Offline with the server stopped, and an update, are journeys: journeys.spec.ts runs them
+// in every engine.
 
 test('no request leaves the app’s origin, and the CSP allows only it', async ({ page }) => {
   const foreign: string[] = [];

@@ -1,0 +1,265 @@
+// The journeys that matter, in every engine a phone uses: Chromium (the phone and desktop
+// projects), Firefox and WebKit (projects of their own; see engines.ts). Each journey is
+// written once against `Driver`. The Chromium-only specs go deeper (keyboard, axe, fake
+// clocks); these prove the same release build works the same everywhere.
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, ownPort, type Driver } from './engines';
+import { readStored, untilControlled } from './fixtures';
+import { answer, solve, type Tile } from './deck';
+import { BASE, serve, stop, twoBuilds } from './server';
+
+/** Polls `read` until it passes `check`, with room for a slow engine on a slow machine. */
+const eventually = <T>(read: () => Promise<T>, timeout = 20_000) => expect.poll(read, { timeout });
+
+const h1 = (d: Driver) => d.text('main h1');
+const counters = (d: Driver) => d.text('.counters');
+const alert = (d: Driver) => d.text('[role="alert"]');
+
+/** Opens a route and waits until its screen has mounted (its code may arrive on demand). */
+async function open(d: Driver, route: string) {
+  await d.goto(route);
+  await eventually(() => d.run(() => !!document.querySelector('main h1') && !document.querySelector('main[aria-busy]'), null)).toBe(true);
+}
+
+async function grade(d: Driver, label: RegExp) {
+  await d.click('button', /Show answer/);
+  await d.click('.grades button', label);
+}
+
+const controlled = (d: Driver) => d.run(untilControlled, null);
+
+test.describe.configure({ timeout: 120_000 });
+
+test('Browse: the deck, a search that narrows it, a switch to the second deck', async ({ drive: d }) => {
+  await open(d, '#/');
+  await eventually(() => d.count('article.card')).toBe(21);
+  expect(await d.count('section.phase')).toBe(6);
+  await d.fill('input[type="search"]', 'volume orphaned');
+  await eventually(() => d.count('li:not([hidden]) > article.card')).toBe(1);
+  await eventually(() => d.text('#search-summary')).toMatch(/^1 of 21 comparisons match/);
+  await d.fill('input[type="search"]', 'kubernetes');
+  await eventually(() => d.count('li:not([hidden]) > article.card')).toBe(0);
+  await d.click('button', /^clear the search$/);
+  await eventually(() => d.count('li:not([hidden]) > article.card')).toBe(21);
+  await open(d, '#/d/docker-in-depth');
+  await eventually(() => d.count('article.card')).toBe(46);
+});
+
+test('a deep link opens its comparison, with its sources, and survives a reload', async ({ drive: d }) => {
+  await open(d, '#/c/copy-vs-add');
+  await eventually(() => h1(d)).toContain('COPY');
+  expect(await d.count('.sources a[href^="https://docs.docker.com/"]')).toBeGreaterThan(0);
+  await d.reload();
+  await eventually(() => h1(d)).toContain('COPY');
+  await d.click('main a', /^←/);
+  await eventually(() => d.count('article.card')).toBeGreaterThan(0);
+});
+
+test('every screen’s code arrives and mounts', async ({ drive: d }) => {
+  for (const [route, title] of [
+    ['#/flashcards', 'Flashcards'],
+    ['#/match', 'Match'],
+    ['#/quiz', 'Quiz'],
+    ['#/progress', 'Progress'],
+    ['#/settings', 'Settings'],
+  ]) {
+    await open(d, route);
+    expect(await h1(d)).toBe(title);
+  }
+});
+
+test('flashcards: flip, grade, undo, and the grade is kept across a reload', async ({ drive: d }) => {
+  await open(d, '#/flashcards?c=cmd-vs-entrypoint');
+  await eventually(() => counters(d)).toContain('0 done today');
+  await grade(d, /^Good/);
+  await eventually(() => counters(d)).toContain('1 done today');
+  await grade(d, /^Again/);
+  await eventually(() => counters(d)).toContain('2 done today');
+  await d.click('button', /^Undo/);
+  await eventually(() => counters(d)).toContain('1 done today');
+  await eventually(async () => (await d.run(readStored, null))?.log.length).toBe(1);
+  await d.reload();
+  await eventually(() => counters(d)).toContain('1 done today');
+});
+
+test('match: a whole board solved, and its best time kept', async ({ drive: d }) => {
+  await open(d, '#/match');
+  await d.click('button', /^Start$/);
+  await eventually(() => d.count('.tile')).toBeGreaterThanOrEqual(12);
+  const tiles = await d.run(
+    () =>
+      Array.from(document.querySelectorAll('.tile')).map((el, i) => ({
+        i,
+        name: el.classList.contains('tile--name'),
+        text: (el.textContent ?? '').trim(),
+      })),
+    null,
+  );
+  for (const [n, desc] of solve(tiles as Tile[])) {
+    await d.click(`#tile-${n}`);
+    await d.click(`#tile-${desc}`);
+  }
+  await eventually(() => d.text('#match-result')).toContain('No wrong pairs.');
+  await eventually(async () => Object.keys((await d.run(readStored, null))?.records.best_match ?? {}).length).toBe(1);
+});
+
+test('quiz: ten questions answered right score full marks', async ({ drive: d }) => {
+  await open(d, '#/quiz');
+  // Untimed: a slow engine on a slow machine must not run out of time.
+  await d.select('#quiz-time', 'off');
+  await d.click('button', /^Start$/);
+  for (let i = 1; i <= 10; i++) {
+    await eventually(() => d.text('.quiz__bar')).toContain(`Question ${i} of 10`);
+    const prompt = (await d.text('#question-prompt'))!.trim();
+    const choices = await d.run(
+      () => Array.from(document.querySelectorAll<HTMLElement>('.choice__text')).map((c) => c.innerText.trim()),
+      null,
+    );
+    const right = answer(prompt, choices);
+    expect(right, prompt).toBeGreaterThanOrEqual(0);
+    await d.click(`.choices-list > li:nth-child(${right + 1}) .choice`);
+    await eventually(() => d.text('.feedback__verdict')).toContain('Right!');
+    await d.click('.feedback button', i < 10 ? /Next question/ : /See results/);
+  }
+  await eventually(() => d.text('#quiz-summary')).toContain('10 of 10 right');
+});
+
+test('a backup exported here imports into an empty browser and merges', async ({ drive: d }) => {
+  await open(d, '#/flashcards?c=cmd-vs-entrypoint');
+  await grade(d, /^Easy/);
+  await grade(d, /^Easy/);
+  await eventually(() => counters(d)).toContain('2 done today');
+  await open(d, '#/settings');
+  // The file the browser would save, caught on its way out.
+  await d.run(() => {
+    const w = window as unknown as { saved?: Blob };
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob) => {
+      w.saved = blob;
+      return create(blob);
+    };
+    HTMLAnchorElement.prototype.click = function () {};
+  }, null);
+  await d.click('button', /^Export progress$/);
+  const text = await d.run(() => (window as unknown as { saved: Blob }).saved.text(), null);
+  expect(JSON.parse(text).version).toBeGreaterThan(0);
+  const dir = mkdtempSync(join(tmpdir(), 'diffdeck-backup-'));
+  const file = join(dir, 'diffdeck-progress.json');
+  writeFileSync(file, text);
+  try {
+    // An empty browser: no progress stored.
+    await d.run(() => localStorage.clear(), null);
+    await open(d, '#/settings');
+    await d.upload('#import-file', file);
+    await eventually(() => d.text('[aria-label="Import preview"]')).toContain('2 reviews');
+    await d.click('button', /^Merge with my progress$/);
+    await eventually(() => d.text('.done')).toContain('merged');
+    await open(d, '#/flashcards?c=cmd-vs-entrypoint');
+    await eventually(() => counters(d)).toContain('2 done today');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('offline: with the server gone every screen opens and grades are kept', async ({ drive: d, engine, isMobile }, info) => {
+  const port = ownPort(engine, isMobile, info.parallelIndex, 0);
+  const url = `http://127.0.0.1:${port}${BASE}`;
+  const server = await serve('dist', port);
+  try {
+    await open(d, url);
+    await controlled(d);
+    // Everything precached (the service worker installs the second deck and every part).
+    await stop(server);
+    await d.reload();
+    await eventually(() => d.count('article.card')).toBe(21);
+    await open(d, `${url}#/d/docker-in-depth`);
+    await eventually(() => d.count('article.card')).toBe(46);
+    await open(d, `${url}#/flashcards?c=cmd-vs-entrypoint`);
+    await grade(d, /^Good/);
+    await eventually(() => counters(d)).toContain('1 done today');
+    await open(d, `${url}#/match`);
+    await d.click('button', /^Start$/);
+    await eventually(() => d.count('.tile')).toBeGreaterThanOrEqual(12);
+    await open(d, `${url}#/quiz`);
+    await d.click('button', /^Start$/);
+    await eventually(() => d.count('#question-prompt')).toBe(1);
+    await d.reload();
+    await open(d, `${url}#/flashcards?c=cmd-vs-entrypoint`);
+    await eventually(() => counters(d)).toContain('1 done today');
+  } finally {
+    await stop(server);
+  }
+});
+
+test('a new version offers to reload, and progress survives the update', async ({ drive: d, engine, isMobile }, info) => {
+  const port = ownPort(engine, isMobile, info.parallelIndex, 1);
+  const url = `http://127.0.0.1:${port}${BASE}`;
+  const builds = twoBuilds();
+  let server = await serve(builds.a, port);
+  try {
+    await open(d, `${url}#/flashcards?c=cmd-vs-entrypoint`);
+    await controlled(d);
+    await grade(d, /^Good/);
+    await eventually(() => counters(d)).toContain('1 done today');
+    await stop(server);
+    server = await serve(builds.b, port);
+    await d.run(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    }, null);
+    const prompt = () => d.text('.update');
+    await eventually(() => prompt(), 30_000).toContain('A new version of diffdeck is ready.');
+    // Not in the middle of a quiz: the prompt waits for the round to end.
+    await open(d, `${url}#/quiz`);
+    await d.click('button', /^Start$/);
+    await eventually(() => d.count('#question-prompt')).toBe(1);
+    expect(await d.count('.update')).toBe(0);
+    await open(d, `${url}#/flashcards?c=cmd-vs-entrypoint`);
+    await eventually(() => prompt()).toContain('A new version of diffdeck is ready.');
+    await d.click('.update button', /^Reload$/);
+    const description = () =>
+      d.run(() => document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '', null).catch(() => '');
+    await eventually(description, 30_000).toMatch(/^Build B\./);
+    await open(d, `${url}#/flashcards?c=cmd-vs-entrypoint`);
+    await eventually(() => counters(d)).toContain('1 done today');
+  } finally {
+    await stop(server);
+    rmSync(builds.root, { recursive: true, force: true });
+  }
+});
+
+test('storage faults: unreadable data is kept aside with a notice; a full storage keeps the app working', async ({
+  drive: d,
+}) => {
+  await open(d, '#/');
+  const original = '{"version":1,"log":[{"c":"pair:copy-vs-add","t":"broken"}';
+  await d.run((text) => localStorage.setItem('diffdeck:progress', text), original);
+  // The app as it starts next time.
+  await d.goto('#/flashcards?c=cmd-vs-entrypoint');
+  await d.reload();
+  await eventually(() => alert(d)).toContain('could not be read');
+  const backups = await d.run(
+    () => Object.keys(localStorage).filter((k) => k.startsWith('diffdeck:progress:backup:')).map((k) => localStorage.getItem(k)),
+    null,
+  );
+  expect(backups).toEqual([original]);
+  await grade(d, /^Good/);
+  await eventually(() => counters(d)).toContain('1 done today');
+  await d.click('[role="alert"] button', /^Dismiss$/);
+
+  // Fill the storage to its quota, then grade: the app says so and goes on in memory.
+  await d.run(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; ) {
+      try {
+        localStorage.setItem(`filler:${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  }, null);
+  await grade(d, /^Good/);
+  await eventually(() => alert(d)).toContain('storage is full');
+  await eventually(() => counters(d)).toContain('2 done today');
+});
