@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step says when it starts (minutes:seconds into the run), so a slow one shows.
+step() { printf '\n\033[1m== %s\033[0m (at %d:%02d)\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 step "format"
 cargo fmt --all --check
@@ -28,3 +29,5 @@ trunk build --release --offline
 
 step "end-to-end tests (release build under a sub-path: Chromium; the journeys also in Firefox and WebKit)"
 npx playwright test
+
+step "all passed"
