@@ -13,27 +13,33 @@ const SCREENS: [string, string][] = [
   ['not found', '#/nowhere'],
 ];
 
+// One test per screen and scheme: each a few seconds, spread over the workers, none near
+// the timeout on a slow machine.
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe on every screen (${scheme})`, async ({ page, isMobile }) => {
-    test.skip(isMobile && scheme === 'dark', 'the phone run covers light');
-    // Eight screens and two game states, each a full axe run: about 25 s on a fast
-    // machine, so a generous bound for a slow one.
-    test.setTimeout(120_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [, hash] of SCREENS) {
-      await open(page, hash);
-      await expectNoAxeViolations(page);
+  test.describe(`axe (${scheme})`, () => {
+    test.beforeEach(async ({ page, isMobile }) => {
+      test.skip(isMobile && scheme === 'dark', 'the phone run covers light');
+      await page.emulateMedia({ colorScheme: scheme });
+    });
+    for (const [name, hash] of SCREENS) {
+      test(name, async ({ page }) => {
+        await open(page, hash);
+        await expectNoAxeViolations(page);
+      });
     }
-    // Game states: a match board half solved, a quiz question answered.
-    await open(page, '#/match');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.locator('#tile-0').click();
-    await expectNoAxeViolations(page);
-    await open(page, '#/quiz');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.keyboard.press('1');
-    await page.locator('.feedback details summary').click();
-    await expectNoAxeViolations(page);
+    test('a match board half solved', async ({ page }) => {
+      await open(page, '#/match');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.locator('#tile-0').click();
+      await expectNoAxeViolations(page);
+    });
+    test('a quiz question answered, its context open', async ({ page }) => {
+      await open(page, '#/quiz');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.keyboard.press('1');
+      await page.locator('.feedback details summary').click();
+      await expectNoAxeViolations(page);
+    });
   });
 }
 
