@@ -61,21 +61,14 @@ impl Part {
         match self {
             Part::Head => head(progress),
             Part::History => history(progress),
-            Part::Day(day) => Progress {
-                log: progress
-                    .log
-                    .iter()
-                    .filter(|r| r.day == day)
-                    .cloned()
-                    .collect(),
-                confusions: progress
-                    .confusions
-                    .iter()
-                    .filter(|c| confusion_day(c) == day)
-                    .cloned()
-                    .collect(),
-                ..Progress::default()
-            },
+            Part::Day(day) => {
+                let (log, confusions) = of_day(progress, day);
+                Progress {
+                    log: log.into_iter().cloned().collect(),
+                    confusions: confusions.into_iter().cloned().collect(),
+                    ..Progress::default()
+                }
+            }
         }
     }
 
@@ -128,6 +121,18 @@ fn history(progress: &Progress) -> Progress {
     }
 }
 
+/// The reviews and confusions that day `day`'s part holds.
+fn of_day(progress: &Progress, day: i32) -> (Vec<&Review>, Vec<&Confusion>) {
+    (
+        progress.log.iter().filter(|r| r.day == day).collect(),
+        progress
+            .confusions
+            .iter()
+            .filter(|c| confusion_day(c) == day)
+            .collect(),
+    )
+}
+
 /// The text of day `day`'s part, or `None` when the record holds nothing for that day.
 fn encode_day(progress: &Progress, day: i32) -> Option<String> {
     #[derive(Serialize)]
@@ -136,14 +141,11 @@ fn encode_day(progress: &Progress, day: i32) -> Option<String> {
         log: Vec<&'a Review>,
         confusions: Vec<&'a Confusion>,
     }
+    let (log, confusions) = of_day(progress, day);
     let part = Part {
         version: VERSION,
-        log: progress.log.iter().filter(|r| r.day == day).collect(),
-        confusions: progress
-            .confusions
-            .iter()
-            .filter(|c| confusion_day(c) == day)
-            .collect(),
+        log,
+        confusions,
     };
     (!part.log.is_empty() || !part.confusions.is_empty())
         .then(|| serde_json::to_string(&part).expect("a day part always serializes"))
