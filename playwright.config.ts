@@ -12,7 +12,7 @@ const chromium = {
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 
-export default defineConfig<{ engine: Engine; viewport2: { width: number; height: number } | null }>({
+export default defineConfig<{ engine: Engine; windowSize: { width: number; height: number } | null }>({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
@@ -43,13 +43,13 @@ export default defineConfig<{ engine: Engine; viewport2: { width: number; height
       // Firefox 153 ESR, at a desktop's size (geckodriver).
       name: 'firefox',
       testMatch: 'journeys.spec.ts',
-      use: { engine: 'firefox', viewport2: { width: 1280, height: 800 } },
+      use: { engine: 'firefox', windowSize: { width: 1280, height: 800 } },
     },
     {
       // WebKitGTK's MiniBrowser (Safari's engine), at a phone's width (WebKitWebDriver).
       name: 'webkit',
       testMatch: 'journeys.spec.ts',
-      use: { engine: 'webkit', viewport2: { width: 390, height: 844 } },
+      use: { engine: 'webkit', windowSize: { width: 390, height: 844 } },
     },
   ],
 });

@@ -267,11 +267,11 @@ export function ownPort(engine: Engine, phone: boolean, parallelIndex: number, s
 
 export const test = base.extend<
   { drive: Driver },
-  { engine: Engine; viewport2: { width: number; height: number } | null; remote: Remote | null }
+  { engine: Engine; windowSize: { width: number; height: number } | null; remote: Remote | null }
 >({
   engine: ['chromium', { option: true, scope: 'worker' }],
   // The window size for a WebDriver engine (Playwright's projects set their own).
-  viewport2: [null, { option: true, scope: 'worker' }],
+  windowSize: [null, { option: true, scope: 'worker' }],
   remote: [
     async ({ engine }, use, workerInfo) => {
       if (engine === 'chromium') return use(null);
@@ -281,11 +281,11 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  drive: async ({ engine, remote, viewport2, page, baseURL }, use) => {
+  drive: async ({ engine, remote, windowSize, page, baseURL }, use) => {
     if (engine === 'chromium') return use(new PlaywrightDriver(page, baseURL!));
     const driver = await new Builder().usingServer(remote!.url).withCapabilities(remote!.capabilities).build();
     try {
-      if (viewport2) await driver.manage().window().setRect({ x: 0, y: 0, ...viewport2 });
+      if (windowSize) await driver.manage().window().setRect({ x: 0, y: 0, ...windowSize });
       await use(new WebDriverDriver(engine, driver, baseURL!));
     } finally {
       await driver.quit();
