@@ -1,5 +1,5 @@
 # The commands a newcomer needs. Each one installs what is missing first (scripts/setup.sh).
-.PHONY: setup serve test dist bench screenshots
+.PHONY: setup serve test dist bench fuzz screenshots
 
 PORT ?= 8080
 BASE ?= /diffdeck/
@@ -23,6 +23,11 @@ dist: setup
 ## Numbers, not a test: parse time of the embedded deck, first-load sizes.
 bench: setup
 	@scripts/bench.sh
+
+## A long search for parser faults, not a test: tests/parse_props.rs with FUZZ_CASES cases each.
+FUZZ_CASES ?= 100000
+fuzz: setup
+	@FUZZ_CASES=$(FUZZ_CASES) cargo test --release --test parse_props
 
 ## PNG screenshots of every screen (phone and desktop, light and dark) in target/screenshots.
 screenshots: dist

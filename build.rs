@@ -17,6 +17,9 @@ pub mod deck;
 #[path = "src/content/parse.rs"]
 #[allow(dead_code)] // build.rs uses only `parse_library`.
 mod parse;
+#[path = "src/content/syntax.rs"]
+#[allow(dead_code)] // the markers and title rules the parser shares with the writer
+mod syntax;
 
 // `parse.rs` names the model by its path in the library crate.
 mod domain {
@@ -33,15 +36,23 @@ fn main() {
     {
         println!("cargo:rerun-if-changed={path}");
     }
-    let sources: Vec<(&str, String)> = DECKS
+    let bytes: Vec<(&str, Vec<u8>)> = DECKS
         .iter()
         .map(|&file| {
-            let text = std::fs::read_to_string(file)
+            let data = std::fs::read(file)
                 .unwrap_or_else(|e| fail(&[format!("{file}: cannot read: {e}")]));
-            (file, text)
+            (file, data)
         })
         .collect();
-    let files: Vec<(&str, &str)> = sources.iter().map(|(f, t)| (*f, t.as_str())).collect();
+    let files: Vec<(&str, &str)> = bytes
+        .iter()
+        .map(|(file, data)| {
+            let text = parse::deck_text(file, data).unwrap_or_else(|errors| {
+                fail(&errors.iter().map(ToString::to_string).collect::<Vec<_>>())
+            });
+            (*file, text)
+        })
+        .collect();
     let decks = parse::parse_library(&files)
         .unwrap_or_else(|errors| fail(&errors.iter().map(ToString::to_string).collect::<Vec<_>>()));
 

@@ -331,3 +331,13 @@ fn the_static_first_paint_shows_the_deck_title() {
         "index.html should contain {expected}"
     );
 }
+
+/// A user who exports a bundled deck to Markdown gets a file that reads back as the same
+/// deck: corrections, notes, sources, `{both}` and every style.
+#[test]
+fn every_bundled_deck_is_written_back_to_markdown_that_reads_the_same() {
+    for (path, deck) in [(DECK_PATH, deck()), (SECOND_PATH, second())] {
+        let written = content::syntax::to_markdown(&deck);
+        assert_eq!(parsed(path, &written), deck, "{path}");
+    }
+}

@@ -8,6 +8,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
+pub mod syntax;
 
 use crate::domain::deck::Deck;
 

@@ -34,12 +34,9 @@ use crate::domain::deck::{
     comparison_id, Comparison, Deck, Group, Note, Phase, Point, Rich, Side, Source, Span,
 };
 
-/// Marks a point that is true of both sides: `- Stops containers. {both}`.
-pub const BOTH_MARKER: &str = "{both}";
-/// Starts a correction under a point: `  > **Correction:** …`.
-pub const CORRECTION: &str = "Correction:";
-/// Starts a comparison's list of sources: `Sources: [title](https://…), …`.
-pub const SOURCES: &str = "Sources:";
+pub use super::syntax::{
+    split_emoji_prefix, split_emoji_suffix, split_title, BOTH_MARKER, CORRECTION, SOURCES,
+};
 
 /// A fault in a content file, located by 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,7 +108,34 @@ pub enum ErrorKind {
         other_file: String,
         other_line: u32,
     },
+    Empty,
+    TooLarge {
+        bytes: usize,
+    },
+    Binary,
+    NotUtf8,
+    LineTooLong {
+        chars: usize,
+    },
+    TooDeep,
+    TooManyComparisons {
+        count: usize,
+    },
+    MoreFaults {
+        count: usize,
+    },
 }
+
+/// The largest deck file read, in bytes.
+pub const MAX_BYTES: usize = 1_000_000;
+/// The longest line, in characters.
+pub const MAX_LINE_CHARS: usize = 5_000;
+/// The most comparisons in one deck.
+pub const MAX_COMPARISONS: usize = 1_000;
+/// The deepest nesting of lists and quotes (a deck needs 3).
+pub const MAX_DEPTH: usize = 8;
+/// The most faults listed; the rest are counted.
+pub const MAX_FAULTS: usize = 50;
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -199,6 +223,32 @@ impl fmt::Display for ContentError {
                 f,
                 "comparison id `{id}` is also used by {other_file}:{other_line}; ids must be unique across decks"
             ),
+            ErrorKind::Empty => write!(f, "the file is empty"),
+            ErrorKind::TooLarge { bytes } => write!(
+                f,
+                "the file has {bytes} bytes; a deck may have at most {MAX_BYTES}"
+            ),
+            ErrorKind::Binary => write!(
+                f,
+                "this is not a text file (it contains a NUL byte); a deck is Markdown text"
+            ),
+            ErrorKind::NotUtf8 => write!(
+                f,
+                "the text is not valid UTF-8 here; save the file as UTF-8"
+            ),
+            ErrorKind::LineTooLong { chars } => write!(
+                f,
+                "the line has {chars} characters; a line may have at most {MAX_LINE_CHARS}"
+            ),
+            ErrorKind::TooDeep => write!(
+                f,
+                "lists and quotes are nested more than {MAX_DEPTH} deep; a deck needs 3 at most"
+            ),
+            ErrorKind::TooManyComparisons { count } => write!(
+                f,
+                "the deck has {count} comparisons; a deck may have at most {MAX_COMPARISONS}"
+            ),
+            ErrorKind::MoreFaults { count } => write!(f, "and {count} more faults"),
         }
     }
 }
@@ -208,6 +258,39 @@ impl std::error::Error for ContentError {}
 /// Parses one deck file. `file` names the file in errors and gives the deck its id.
 pub fn parse_deck(file: &str, source: &str) -> Result<Deck, Vec<ContentError>> {
     parse_with_lines(file, source).map(|(deck, _)| deck)
+}
+
+/// Reads a deck file as its bytes: whatever they are, a deck or the faults that stop it
+/// (a file too large, binary or not UTF-8 is refused before it is parsed). A byte-order
+/// mark is skipped.
+pub fn read_deck(file: &str, bytes: &[u8]) -> Result<Deck, Vec<ContentError>> {
+    deck_text(file, bytes).and_then(|text| parse_deck(file, text))
+}
+
+/// The text of a deck file's bytes, or the one fault that stops it from being read.
+pub fn deck_text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<ContentError>> {
+    let fault = |line: u32, kind| {
+        vec![ContentError {
+            file: file.to_string(),
+            line,
+            kind,
+        }]
+    };
+    let line_at =
+        |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    if bytes.len() > MAX_BYTES {
+        return Err(fault(1, ErrorKind::TooLarge { bytes: bytes.len() }));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(fault(line_at(at), ErrorKind::Binary));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| fault(line_at(e.valid_up_to()), ErrorKind::NotUtf8))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(fault(1, ErrorKind::Empty));
+    }
+    Ok(text)
 }
 
 /// Parses several deck files (`(file, source)`) as one library: each as [`parse_deck`],
@@ -252,7 +335,30 @@ fn parse_with_lines(
     file: &str,
     source: &str,
 ) -> Result<(Deck, HashMap<String, u32>), Vec<ContentError>> {
+    // Lines end at `\n`, `\r\n` or a lone `\r` (as Markdown has it); faults count `\n`s.
+    let normalized;
+    let source = if source.contains('\r') {
+        normalized = source.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        source
+    };
+    if let Some((i, chars)) = source
+        .lines()
+        .map(|l| l.chars().count())
+        .enumerate()
+        .find(|&(_, n)| n > MAX_LINE_CHARS)
+    {
+        return Err(vec![ContentError {
+            file: file.to_string(),
+            line: i as u32 + 1,
+            kind: ErrorKind::LineTooLong { chars },
+        }]);
+    }
     let (blocks, mut errors) = blocks(file, source);
+    if errors.iter().any(|e| e.kind == ErrorKind::TooDeep) {
+        return Err(errors);
+    }
     let mut reader = Reader {
         file,
         errors: Vec::new(),
@@ -283,8 +389,25 @@ fn parse_with_lines(
             kind: ErrorKind::NoPhases,
         });
     }
+    let count: usize = reader.phases.iter().map(|p| p.comparisons.len()).sum();
+    if count > MAX_COMPARISONS {
+        errors.push(ContentError {
+            file: file.to_string(),
+            line: at_end,
+            kind: ErrorKind::TooManyComparisons { count },
+        });
+    }
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.line);
+        if errors.len() > MAX_FAULTS {
+            let count = errors.len() - MAX_FAULTS;
+            errors.truncate(MAX_FAULTS);
+            errors.push(ContentError {
+                file: file.to_string(),
+                line: errors[MAX_FAULTS - 1].line,
+                kind: ErrorKind::MoreFaults { count },
+            });
+        }
         return Err(errors);
     }
     let (emoji, title) = reader.title.unwrap_or_default();
@@ -445,10 +568,50 @@ impl Inline {
     }
 
     fn take(&mut self) -> Rich {
-        let mut rich = std::mem::take(&mut self.rich);
+        let rich = std::mem::take(&mut self.rich);
+        let mut rich = settle_edges(rich);
         trim_rich(&mut rich);
         rich
     }
+}
+
+/// Moves the spaces at the edges of bold and italic runs out into plain text, so that
+/// every run reads as itself when written back (`*a*`, never `* a*`), and joins what
+/// then touches.
+fn settle_edges(rich: Rich) -> Rich {
+    let mut out: Vec<Span> = Vec::with_capacity(rich.0.len());
+    let mut push = |span: Span| {
+        if span.text().is_empty() {
+            return;
+        }
+        match (out.last_mut(), &span) {
+            (Some(Span::Text(a)), Span::Text(b))
+            | (Some(Span::Strong(a)), Span::Strong(b))
+            | (Some(Span::Emphasis(a)), Span::Emphasis(b)) => a.push_str(b),
+            _ => out.push(span),
+        }
+    };
+    for span in rich.0 {
+        let (s, styled): (String, fn(String) -> Span) = match span {
+            Span::Strong(s) => (s, Span::Strong),
+            Span::Emphasis(s) => (s, Span::Emphasis),
+            other => {
+                push(other);
+                continue;
+            }
+        };
+        let inner = s.trim();
+        if inner.is_empty() {
+            push(Span::Text(s));
+            continue;
+        }
+        let lead = &s[..s.len() - s.trim_start().len()];
+        let trail = &s[s.trim_end().len()..];
+        push(Span::Text(lead.to_string()));
+        push(styled(inner.to_string()));
+        push(Span::Text(trail.to_string()));
+    }
+    Rich(out)
 }
 
 fn trim_rich(rich: &mut Rich) {
@@ -513,7 +676,23 @@ fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>) {
         }
     }
 
+    // Lists and quotes open: nested deeper than MAX_DEPTH, the file is refused (no tree
+    // this reads is deep, and nothing recurses far).
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_DEPTH {
+            let fault = ContentError {
+                file: file.to_string(),
+                line: line(range.start),
+                kind: ErrorKind::TooDeep,
+            };
+            return (Vec::new(), vec![fault]);
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 leaf = Some((line(range.start), Some(heading_level(level))));
@@ -1133,46 +1312,6 @@ fn header_label(text: &str) -> Option<String> {
     (!label.is_empty()).then(|| label.to_string())
 }
 
-/// Splits a comparison title at `🆚` or at the word `vs`.
-fn split_title(text: &str) -> Option<(&str, &str)> {
-    if let Some((l, r)) = text.split_once('🆚') {
-        return Some((l, r));
-    }
-    for sep in [" vs ", " vs. ", " VS ", " Vs "] {
-        if let Some((l, r)) = text.split_once(sep) {
-            return Some((l, r));
-        }
-    }
-    None
-}
-
-/// True for the characters that make up an emoji: pictographs, symbols, variation
-/// selectors, joiners and keycaps. Letters, digits, ASCII and typographic punctuation are not.
-pub fn is_emoji_char(c: char) -> bool {
-    let u = c as u32;
-    matches!(u, 0x200D | 0x20E3 | 0xFE0E | 0xFE0F)
-        || (0x2190..=0x2BFF).contains(&u)
-        || (0x1F000..=0x1FAFF).contains(&u)
-        || (0xE0020..=0xE007F).contains(&u)
-}
-
-/// `Image 🖼️` -> (`Image`, `🖼️`).
-fn split_emoji_suffix(s: &str) -> (String, String) {
-    let s = s.trim();
-    let name = s.trim_end_matches(|c: char| is_emoji_char(c) || c.is_whitespace());
-    (name.to_string(), s[name.len()..].trim().to_string())
-}
-
-/// `🐳 Docker Interview` -> (`🐳`, `Docker Interview`).
-fn split_emoji_prefix(s: &str) -> (String, String) {
-    let s = s.trim();
-    let rest = s.trim_start_matches(|c: char| is_emoji_char(c) || c.is_whitespace());
-    (
-        s[..s.len() - rest.len()].trim().to_string(),
-        rest.to_string(),
-    )
-}
-
 /// `🔰 Phase 1 – Basics` -> (`🔰`, 1, `Basics`).
 fn parse_phase_heading(text: &str) -> Option<(String, u32, String)> {
     let (emoji, rest) = split_emoji_prefix(text);
@@ -1527,5 +1666,129 @@ mod tests {
             Some((String::new(), 12, "Extra".into()))
         );
         assert_eq!(parse_phase_heading("Phase one – x"), None);
+    }
+
+    /// `read_deck`'s faults for `bytes`, as printed.
+    fn read_err(bytes: &[u8]) -> Vec<String> {
+        read_deck("t.md", bytes)
+            .expect_err("the file should be refused")
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn files_that_are_not_deck_text_are_refused_before_parsing() {
+        assert_eq!(read_err(b""), ["t.md:1: the file is empty"]);
+        assert_eq!(
+            read_err(b"\xef\xbb\xbf \n\r\n"),
+            ["t.md:1: the file is empty"]
+        );
+        assert_eq!(
+            read_err(b"# D\n\nok\n\x89PNG\x00\x01"),
+            ["t.md:4: this is not a text file (it contains a NUL byte); a deck is Markdown text"]
+        );
+        assert_eq!(
+            read_err(b"# D\n\n## Phase 1 \xe2\x80 A\n"),
+            ["t.md:3: the text is not valid UTF-8 here; save the file as UTF-8"]
+        );
+        let big = vec![b'a'; MAX_BYTES + 1];
+        assert_eq!(
+            read_err(&big),
+            ["t.md:1: the file has 1000001 bytes; a deck may have at most 1000000"]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_any_line_ends_read_the_same() {
+        let lf = ok(FLAT);
+        let bom = [b"\xef\xbb\xbf".as_slice(), FLAT.as_bytes()].concat();
+        assert_eq!(read_deck("t.md", &bom), Ok(lf.clone()));
+        assert_eq!(
+            read_deck("t.md", FLAT.replace('\n', "\r\n").as_bytes()),
+            Ok(lf.clone())
+        );
+        assert_eq!(
+            read_deck("t.md", FLAT.replace('\n', "\r").as_bytes()),
+            Ok(lf)
+        );
+        // Faults still name the right line.
+        let e = read_err(b"# D\r\n\r\n## Phase 1 \xe2\x80\x93 A\r\n\r\nX vs Y\r\n- X:\r\n- a\r\n");
+        assert!(
+            e[0].starts_with("t.md:5: comparison `X vs Y` has 1 side(s)"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn limits_on_lines_nesting_comparisons_and_faults() {
+        let long = format!(
+            "# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n- {}\n",
+            "a".repeat(100_000)
+        );
+        assert_eq!(
+            read_err(long.as_bytes()),
+            ["t.md:7: the line has 100002 characters; a line may have at most 5000"]
+        );
+        for deep in [
+            ">".repeat(50_000),
+            "- ".repeat(50_000),
+            "  ".repeat(200) + "- x",
+        ] {
+            let src = format!("# D\n\n## Phase 1 – A\n\nX vs Y\n{deep}\n");
+            let e = read_err(src.as_bytes());
+            if deep.len() > MAX_LINE_CHARS {
+                assert!(e[0].contains("characters"), "{e:?}");
+            } else {
+                assert!(!e.is_empty());
+            }
+        }
+        let nested = (0..12)
+            .map(|i| format!("{}- n{i}\n", "  ".repeat(i)))
+            .collect::<String>();
+        let e = read_err(format!("# D\n\n## Phase 1 – A\n\nX vs Y\n{nested}").as_bytes());
+        assert_eq!(
+            e,
+            ["t.md:14: lists and quotes are nested more than 8 deep; a deck needs 3 at most"]
+        );
+        let quotes = format!("# D\n\n## Phase 1 – A\n\nX vs Y\n{}x\n", "> ".repeat(9));
+        assert!(read_err(quotes.as_bytes())[0].contains("nested more than 8 deep"));
+
+        let mut many = String::from("# D\n\n## Phase 1 – A\n");
+        for i in 0..=MAX_COMPARISONS {
+            many.push_str(&format!("\nL{i} vs R{i}\n- L:\n- a\n- R:\n- b\n"));
+        }
+        let e = read_err(many.as_bytes());
+        assert_eq!(e.len(), 1);
+        assert!(e[0].ends_with("the deck has 1001 comparisons; a deck may have at most 1000"));
+
+        let mut faults = String::from("# D\n\n## Phase 1 – A\n");
+        for i in 0..80 {
+            faults.push_str(&format!("\nnot a title {i}\n"));
+        }
+        let e = read_err(faults.as_bytes());
+        assert_eq!(e.len(), MAX_FAULTS + 1);
+        assert!(
+            e[MAX_FAULTS].ends_with("and 30 more faults"),
+            "{:?}",
+            e.last()
+        );
+    }
+
+    #[test]
+    fn html_is_refused_wherever_it_is() {
+        for html in [
+            "<script>alert(1)</script>",
+            "- X:\n- <img src=x onerror=alert(1)>",
+            "- X:\n- a <b onmouseover=alert(1)>b</b>",
+            "<div>\n\n- X:\n- a\n\n</div>",
+        ] {
+            let src = format!("# D\n\n## Phase 1 – A\n\nX vs Y\n{html}\n- Y:\n- b\n");
+            let e = err(&src);
+            assert!(
+                e.iter().any(|e| e.contains("raw HTML is not supported")),
+                "{html}: {e:?}"
+            );
+        }
     }
 }
