@@ -7,11 +7,15 @@
 //!   parse, write back to Markdown (`content::syntax::to_markdown`), parse again: the
 //!   same deck.
 //!
+//! - A deck shared as a link opens as the same text; cut anywhere, the link is damaged; any
+//!   fragment decodes to text or a fault.
+//!
 //! `make test` runs 256 cases of each. `make fuzz` runs many more (`FUZZ_CASES`, default
 //! 100,000 each) in release mode: a longer search, not part of the test run.
 #![cfg(not(target_arch = "wasm32"))]
 
 use diffdeck::content::parse::{read_deck, ContentError};
+use diffdeck::content::share;
 use diffdeck::content::syntax::to_markdown;
 use proptest::prelude::*;
 
@@ -366,6 +370,24 @@ proptest! {
             }
             Err(errors) => check_lines(md.as_bytes(), &errors)?,
         }
+    }
+
+    #[test]
+    fn any_fragment_gives_a_deck_text_or_a_link_fault(
+        fragment in "(#/add/1\\.)?[A-Za-z0-9_.%#/-]{0,400}",
+    ) {
+        let _ = share::decode(&fragment);
+    }
+
+    #[test]
+    fn a_deck_shared_as_a_link_opens_as_the_same_deck(deck in deck(), cut in any::<usize>()) {
+        let md = deck.markdown();
+        let link = share::encode(&md).unwrap();
+        prop_assert_eq!(share::decode(&link), Ok(md));
+        // Cut anywhere after the version, it is damaged, never another deck.
+        let start = share::PREFIX.len() + 2;
+        let end = start + cut % (link.len() - start);
+        prop_assert_eq!(share::decode(&link[..end]), Err(share::LinkError::Damaged));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod share;
 pub mod syntax;
 
 use crate::domain::deck::Deck;

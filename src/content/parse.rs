@@ -76,6 +76,7 @@ pub enum ErrorKind {
     EmptySide {
         side: String,
     },
+    EmptyPoint,
     PointOutsideSide {
         point: String,
     },
@@ -169,6 +170,7 @@ impl fmt::Display for ContentError {
                 "comparison `{title}` has {sides} side(s); it needs two side headers such as `- Left:` and `- Right:`"
             ),
             ErrorKind::EmptySide { side } => write!(f, "side `{side}` has no points"),
+            ErrorKind::EmptyPoint => write!(f, "a point says nothing; remove the empty `-`"),
             ErrorKind::PointOutsideSide { point } => write!(
                 f,
                 "point `{point}` comes before any side header (a bullet ending in `:`)"
@@ -960,6 +962,10 @@ impl Reader<'_> {
     /// A point's item: its text, and the correction quoted under it.
     fn point(&mut self, item: Item) -> DraftPoint {
         self.no_links(&item.links);
+        let plain = item.text.plain();
+        if plain.trim().is_empty() || plain.trim() == BOTH_MARKER {
+            self.error(item.line, ErrorKind::EmptyPoint);
+        }
         let mut correction = None;
         for child in item.children {
             match child {
@@ -1772,6 +1778,18 @@ mod tests {
             e[MAX_FAULTS].ends_with("and 30 more faults"),
             "{:?}",
             e.last()
+        );
+    }
+
+    #[test]
+    fn an_empty_point_is_a_fault() {
+        expect_fault(
+            "# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n  - a\n  -\n- Y:\n  - {both}\n  - b\n",
+            "t.md:8: a point says nothing",
+        );
+        expect_fault(
+            "# D\n\n## Phase 1 – A\n\nX vs Y\n- X:\n  - a\n- Y:\n  - {both}\n  - b\n",
+            "t.md:9: a point says nothing",
         );
     }
 
