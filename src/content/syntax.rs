@@ -149,11 +149,23 @@ fn starts_reference(s: &[u8]) -> bool {
     })
 }
 
+/// Keeps two runs apart where their delimiters would otherwise touch and read as one
+/// (`*a***b**`, `` `a``b` ``): an empty comment, which the parser skips.
+const APART: &str = "<!-- -->";
+
 /// Rich text as inline Markdown. `item` marks text that starts a list item's line.
 fn rich(text: &Rich, item: bool) -> String {
     let mut out = String::new();
     for (i, span) in text.0.iter().enumerate() {
         let first = i == 0 && item;
+        if let Some(before) = i.checked_sub(1).map(|j| &text.0[j]) {
+            let styled = |s: &Span| matches!(s, Span::Strong(_) | Span::Emphasis(_));
+            let touching = (styled(before) && styled(span))
+                || (matches!(before, Span::Code(_)) && matches!(span, Span::Code(_)));
+            if touching {
+                out.push_str(APART);
+            }
+        }
         match span {
             Span::Text(s) => out.push_str(&escape(s, first)),
             Span::Strong(s) => out.push_str(&format!("**{}**", escape(s, false))),
