@@ -5,7 +5,7 @@
 //   make screenshots            (builds dist/ first)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 
 const PORT = 4174;
 const BASE = `http://127.0.0.1:${PORT}/diffdeck/`;
@@ -42,7 +42,26 @@ const SCREENS = [
   }],
   ['progress', '#/progress', null],
   ['settings', '#/settings', null],
+  ['decks', '#/decks', null],
+  ['decks-preview', '#/decks', async (page) => chooseDeck(page, EXAMPLE)],
+  ['decks-faults', '#/decks', async (page) => chooseDeck(page, EXAMPLE.replace('git merge 🔀 vs git rebase 📏', 'git merge and git rebase'))],
+  ['decks-added', '#/decks', async (page) => {
+    await chooseDeck(page, EXAMPLE);
+    await page.getByRole('button', { name: 'Add this deck' }).click();
+  }],
+  ['deck-own', '#/decks', async (page) => {
+    await chooseDeck(page, EXAMPLE);
+    await page.getByRole('button', { name: 'Add this deck' }).click();
+    await page.getByRole('link', { name: 'Open it' }).click();
+    await page.locator('article.card').first().waitFor();
+  }],
 ];
+const EXAMPLE = await readFile('content/example.md', 'utf8');
+/** Chooses `text` as the deck file on the "Your decks" screen. */
+async function chooseDeck(page, text) {
+  await page.getByLabel('A Markdown file (.md or .txt)').setInputFiles({ name: 'deck.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+  await page.locator('.preview, [role="alert"]').first().waitFor();
+}
 const SIZES = [
   ['phone', { width: 360, height: 780 }, true],
   ['desktop', { width: 1280, height: 800 }, false],
@@ -60,7 +79,7 @@ try {
     for (const scheme of ['light', 'dark']) {
       const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, colorScheme: scheme, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      for (const [name, hash, act] of SCREENS) {
+      for (const [name, hash, act] of SCREENS.filter(([n]) => !process.env.ONLY || n.startsWith(process.env.ONLY))) {
         await page.goto(BASE + hash);
         if (hash !== '#/' && !hash.startsWith('#/c/')) await page.evaluate(() => localStorage.clear());
         await page.reload();

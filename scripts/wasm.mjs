@@ -53,13 +53,108 @@ async function inParallel(tasks, width) {
   }));
 }
 
+/** Reads an unsigned LEB128 number at `at`: [value, next offset]. */
+function leb128(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
+  }
+}
+
+/** `n` as unsigned LEB128. */
+function toLeb128(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 0x80;
+    out.push(b);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
+/** `wasm` without the exports whose names `drop` accepts (wasm-opt then drops the code
+ * only they reached). */
+function withoutExports(wasm, drop) {
+  const out = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at];
+    const [size, body] = leb128(wasm, at + 1);
+    at = body + size;
+    if (id !== 7) {
+      out.push(wasm.subarray(start, at));
+      continue;
+    }
+    let [count, p] = leb128(wasm, body);
+    const kept = [];
+    for (let i = 0; i < count; i++) {
+      const entry = p;
+      const [length, nameAt] = leb128(wasm, p);
+      const name = wasm.subarray(nameAt, nameAt + length).toString('utf8');
+      const [, next] = leb128(wasm, nameAt + length + 1);
+      p = next;
+      if (!drop(name)) kept.push(wasm.subarray(entry, p));
+    }
+    const content = Buffer.concat([toLeb128(kept.length), ...kept]);
+    out.push(Buffer.from([7]), toLeb128(content.length), content);
+  }
+  return Buffer.concat(out);
+}
+
+// wasm-streams (through Leptos's server_fn) exports three classes to JS with
+// #[wasm_bindgen]. Exports are roots that no optimizer may drop, and this app never
+// streams: their JS and the wasm behind them would cost every first load about a
+// kilobyte. If wasm-bindgen's output changes shape, the build fails here, loudly.
+const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
+
+function withoutUnusedClasses(glue, wasm) {
+  for (const name of UNUSED_CLASSES) {
+    const cls = new RegExp(`export class ${name} \\{[\\s\\S]*?\\n\\}\\nif \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\] = ${name}\\.prototype\\.free;\\n`);
+    const registry = new RegExp(`const ${name}Finalization = [^;]*?_free\\(ptr, 1\\)\\);\\n`);
+    if (!cls.test(glue) || !registry.test(glue)) throw new Error(`wasm.mjs: wasm-bindgen's ${name} changed shape`);
+    glue = glue.replace(cls, '').replace(registry, '');
+    if (glue.includes(name) || glue.includes(name.toLowerCase())) throw new Error(`wasm.mjs: ${name} is still used`);
+  }
+  const lower = UNUSED_CLASSES.map((c) => c.toLowerCase());
+  return [glue, withoutExports(wasm, (n) => lower.some((c) => n.includes(c)))];
+}
+
+/**
+ * `wasm` without the custom sections that `--emit-relocs` (.cargo/config.toml, for
+ * wasm-split) adds: `linking` and `reloc.*`. wasm-split drops them from the app; the
+ * deck reader is not split, and wasm-opt would keep them.
+ */
+function withoutRelocations(wasm) {
+  const kept = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at];
+    const [size, body] = leb128(wasm, at + 1);
+    at = body + size;
+    if (id === 0) {
+      const [length, nameAt] = leb128(wasm, body);
+      const name = wasm.subarray(nameAt, nameAt + length).toString('utf8');
+      if (name === 'linking' || name.startsWith('reloc.')) continue;
+    }
+    kept.push(wasm.subarray(start, at));
+  }
+  return Buffer.concat(kept);
+}
+
 /**
  * Builds the wasm into `staging` and adds its loader to `staging`/index.html.
  * Returns the names of the files index.html loads.
  */
 export async function buildWasm({ root, staging, release }) {
   const profile = release ? 'release' : 'debug';
-  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--features', 'split', ...(release ? ['--release'] : [])], { cwd: root });
+  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--bin', 'reader', '--features', 'split', ...(release ? ['--release'] : [])], { cwd: root });
   const linked = join(root, 'target/wasm32-unknown-unknown', profile, `${NAME}.wasm`);
 
   const work = join(root, 'target/split', profile);
@@ -71,6 +166,13 @@ export async function buildWasm({ root, staging, release }) {
   run('wasm-split-cli', [linked, work, '--target', 'web', '--out-name', NAME]);
   run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript', '--out-dir', join(work, 'bindgen'), '--out-name', NAME, join(work, `${NAME}.wasm`)]);
   if (existsSync(join(work, 'bindgen/snippets'))) throw new Error('wasm.mjs: JS snippets are not handled; add them here');
+  {
+    const gluePath = join(work, 'bindgen', `${NAME}.js`);
+    const wasmPath = join(work, 'bindgen', `${NAME}_bg.wasm`);
+    const [glue, wasm] = withoutUnusedClasses(readFileSync(gluePath, 'utf8'), readFileSync(wasmPath));
+    writeFileSync(gluePath, glue);
+    writeFileSync(wasmPath, wasm);
+  }
 
   const parts = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
   const wasmFiles = [join(work, 'bindgen', `${NAME}_bg.wasm`), ...parts.map((f) => join(work, f))];
@@ -103,6 +205,24 @@ export async function buildWasm({ root, staging, release }) {
   writeFileSync(join(staging, names.link), await small(link));
   writeFileSync(join(staging, names.wasm), mainWasm);
 
+  // The deck reader (src/bin/reader.rs): the parser as a module of its own, imported by
+  // the import screen on first use through `diffdeckReader()` (defined by the loader).
+  const readerDir = join(work, 'reader');
+  mkdirSync(readerDir, { recursive: true });
+  const readerLinked = join(readerDir, 'reader-linked.wasm');
+  writeFileSync(readerLinked, withoutRelocations(readFileSync(join(root, 'target/wasm32-unknown-unknown', profile, 'reader.wasm'))));
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', readerDir, '--out-name', 'reader', readerLinked]);
+  if (existsSync(join(readerDir, 'snippets'))) throw new Error('wasm.mjs: the reader has JS snippets; handle them here');
+  if (release) run(resolve(root, 'node_modules/.bin/wasm-opt'), [...WASM_OPT_FLAGS, join(readerDir, 'reader_bg.wasm'), '-o', join(readerDir, 'reader_bg.wasm')]);
+  const readerWasm = readFileSync(join(readerDir, 'reader_bg.wasm'));
+  let readerJs = readFileSync(join(readerDir, 'reader.js'), 'utf8');
+  const rh = hash(readerWasm, readerJs);
+  names.reader = `reader-${rh}.js`;
+  readerJs = readerJs.replaceAll(`'reader_bg.wasm'`, `'reader-${rh}_bg.wasm'`);
+  if (!readerJs.includes(`reader-${rh}_bg.wasm`)) throw new Error('wasm.mjs: the reader glue changed shape');
+  writeFileSync(join(staging, names.reader), await small(readerJs));
+  writeFileSync(join(staging, `reader-${rh}_bg.wasm`), readerWasm);
+
   // The loader: fetch the glue, its import and the main module at once, then start.
   const indexPath = join(staging, 'index.html');
   const html = readFileSync(indexPath, 'utf8');
@@ -114,6 +234,7 @@ export async function buildWasm({ root, staging, release }) {
     // entry, or 300 ms at most), so the title shows as early as the HTML allows. The
     // preloads above are already fetching meanwhile.
     `<script type="module">import init from './${names.js}';` +
+      `globalThis.diffdeckReader = () => import('./${names.reader}').then(async (m) => { await m.default(); return m; });` +
       `await new Promise((go) => { setTimeout(go, 300); try { new PerformanceObserver(go).observe({ type: 'largest-contentful-paint', buffered: true }); } catch { go(); } });` +
       `init({ module_or_path: './${names.wasm}' });</script>`,
   ].join('\n    ');
@@ -127,6 +248,6 @@ export async function buildWasm({ root, staging, release }) {
   const decks = join(root, 'target/wasm32-unknown-unknown', profile, 'decks');
   const wanted = readFileSync(join(root, 'target/wasm32-unknown-unknown', profile, 'decks.list'), 'utf8').split('\n').filter(Boolean);
   for (const file of wanted) writeFileSync(join(staging, file), readFileSync(join(decks, file)));
-  console.log(`wasm: main ${(mainWasm.length / 1024).toFixed(1)} KB, ${parts.length} lazily loaded parts`);
+  console.log(`wasm: main ${(mainWasm.length / 1024).toFixed(1)} KB, ${parts.length} lazily loaded parts, reader ${(readerWasm.length / 1024).toFixed(1)} KB`);
   return names;
 }

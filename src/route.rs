@@ -19,6 +19,8 @@ pub enum Route {
     Progress,
     /// Settings and the user's data (`#/settings`).
     Settings,
+    /// The user's own decks: add, export, remove (`#/decks`).
+    Decks,
     /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`).
     Flashcards { only: Vec<String> },
     /// A hash the app does not know.
@@ -38,6 +40,7 @@ impl Route {
             None if path == "quiz" => Route::Quiz,
             None if path == "progress" => Route::Progress,
             None if path == "settings" => Route::Settings,
+            None if path == "decks" => Route::Decks,
             None if path == "flashcards" => match ids_param(query) {
                 Some(only) => Route::Flashcards { only },
                 None => Route::NotFound(hash.to_string()),
@@ -58,6 +61,7 @@ impl Route {
             Route::Quiz => "#/quiz".to_string(),
             Route::Progress => "#/progress".to_string(),
             Route::Settings => "#/settings".to_string(),
+            Route::Decks => "#/decks".to_string(),
             Route::Flashcards { only } if only.is_empty() => "#/flashcards".to_string(),
             Route::Flashcards { only } => format!("#/flashcards?c={}", only.join(",")),
             Route::NotFound(hash) => hash.clone(),
@@ -115,6 +119,11 @@ mod tests {
         assert_eq!(route.href(), "#/d/docker-in-depth");
         assert_eq!(Route::from_hash(&route.href()), route);
         assert!(matches!(Route::from_hash("#/d/"), Route::NotFound(_)));
+        // A user's deck and its comparisons (see `domain::own`).
+        let route = Route::Comparison("u-my-notes--pod-vs-deployment".into());
+        assert_eq!(Route::from_hash(&route.href()), route);
+        let route = Route::Deck("u-my-notes".into());
+        assert_eq!(Route::from_hash(&route.href()), route);
     }
 
     #[test]
@@ -135,7 +144,13 @@ mod tests {
 
     #[test]
     fn game_links_round_trip() {
-        for route in [Route::Match, Route::Quiz, Route::Progress, Route::Settings] {
+        for route in [
+            Route::Match,
+            Route::Quiz,
+            Route::Progress,
+            Route::Settings,
+            Route::Decks,
+        ] {
             assert_eq!(Route::from_hash(&route.href()), route);
         }
     }

@@ -17,6 +17,7 @@ use crate::content;
 use crate::domain::deck::{Deck, Library};
 use crate::domain::derive::Derived;
 use crate::domain::fsrs::Grade;
+use crate::domain::own::{self, UserDeck};
 use crate::domain::progress::{Change, Confusion, Progress, Review, ReviewKey, Settings, Source};
 use crate::domain::schedule::Now;
 use crate::domain::search::SearchIndex;
@@ -119,16 +120,16 @@ impl AppState {
         // If the fetch fails (offline on a first visit), the next screen that needs
         // progress tries again, and says so if it cannot.
         request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    leptos::task::spawn_local(async move {
-                        let _ = state.ready().await;
-                    })
-                },
-                std::time::Duration::ZERO,
-            )
+            set_timeout(move || state.start(), std::time::Duration::ZERO)
         });
         state
+    }
+
+    /// Starts [`Self::ready`] without waiting for it.
+    pub fn start(self) {
+        leptos::task::spawn_local(async move {
+            let _ = self.ready().await;
+        })
     }
 
     /// Resolves once the stored progress has been read into [`AppState::progress`] and
@@ -163,7 +164,11 @@ impl AppState {
             // Another caller may have added it meanwhile.
             if self.library.with_untracked(|l| l.deck(info.id).is_none()) {
                 let deck: &'static Deck = Box::leak(Box::new(deck));
-                self.library.update(|l| l.decks.push(deck));
+                // Bundled decks come before the user's own.
+                self.library.update(|l| {
+                    let at = l.decks.iter().position(|d| own::is_user_deck(&d.id));
+                    l.decks.insert(at.unwrap_or(l.decks.len()), deck)
+                });
                 let index = SearchIndex::new(&self.library.get_untracked());
                 self.search.set(Box::leak(Box::new(index)));
             }
@@ -189,21 +194,135 @@ impl AppState {
             self.notify(notice);
         }
         self.follow(&Change::everything());
-        let listener = OtherTabs::listen(move |part, theirs| {
-            self.change(|p| p.merge(&theirs));
-            // A write of ours that the other tab's write lost (both read the part before
-            // either wrote it) goes back now, not at this tab's next save.
-            if self
-                .progress
-                .with_untracked(|ours| layout::lacks(part, &theirs, ours))
-            {
-                self.pending.update_value(|d| d.part(part));
-                self.save();
-            }
-        });
+        self.show_own(&opened.decks);
+        let listener = OtherTabs::listen(
+            move |part, theirs| {
+                self.change(|p| p.merge(&theirs));
+                // A write of ours that the other tab's write lost (both read the part before
+                // either wrote it) goes back now, not at this tab's next save.
+                if self
+                    .progress
+                    .with_untracked(|ours| layout::lacks(part, &theirs, ours))
+                {
+                    self.pending.update_value(|d| d.part(part));
+                    self.save();
+                }
+            },
+            move |list| {
+                self.show_own(&list);
+                self.store.update_value(|s| {
+                    if let Some(s) = s.as_mut() {
+                        s.heard_decks(list)
+                    }
+                });
+            },
+        );
         self.listener.set_value(listener);
         local::check_persisted(move |granted| self.persisted.set(Some(granted)));
         self.opened.set(true);
+    }
+
+    /// The user's own decks in the library (read with the stored progress), in the order
+    /// added, after the bundled ones.
+    pub fn own_decks(&self) -> Vec<&'static Deck> {
+        self.library.with(|l| {
+            l.decks
+                .iter()
+                .copied()
+                .filter(|d| own::is_user_deck(&d.id))
+                .collect()
+        })
+    }
+
+    /// Puts `list` in the library as the user's decks, after the bundled ones, and
+    /// rebuilds the search; a deck that did not change stays the one screens hold.
+    fn show_own(&self, list: &[UserDeck]) {
+        let held = self.own_decks_untracked();
+        if held.len() == list.len() && held.iter().zip(list).all(|(h, u)| **h == u.deck) {
+            return;
+        }
+        let own: Vec<&'static Deck> = list
+            .iter()
+            .map(|u| {
+                held.iter()
+                    .copied()
+                    .find(|h| **h == u.deck)
+                    .unwrap_or_else(|| Box::leak(Box::new(u.deck.clone())))
+            })
+            .collect();
+        self.library.update(|l| {
+            l.decks.retain(|d| !own::is_user_deck(&d.id));
+            l.decks.extend(own);
+        });
+        let index = SearchIndex::new(&self.library.get_untracked());
+        self.search.set(Box::leak(Box::new(index)));
+    }
+
+    fn own_decks_untracked(&self) -> Vec<&'static Deck> {
+        self.library.with_untracked(|l| {
+            l.decks
+                .iter()
+                .copied()
+                .filter(|d| own::is_user_deck(&d.id))
+                .collect()
+        })
+    }
+
+    /// The user's decks as stored, with what they were added.
+    fn own_list(&self) -> Vec<UserDeck> {
+        self.store
+            .with_value(|s| s.as_ref().map(|s| s.decks().to_vec()).unwrap_or_default())
+    }
+
+    /// Holds and writes `list` as the user's decks (kept in memory, with a notice, if it
+    /// cannot be written), and shows it.
+    fn set_own(&self, list: Vec<UserDeck>) {
+        self.show_own(&list);
+        let mut notice = None;
+        self.store
+            .update_value(|s| notice = s.as_mut().and_then(|s| s.set_decks(list)));
+        if let Some(n) = notice {
+            let text = match &n {
+                StorageNotice::DecksNotSaved(why) => decks_not_saved(why),
+                _ => String::new(),
+            };
+            // Once: not again on every change while storage stays full.
+            if self
+                .notices
+                .with_untracked(|list| list.iter().all(|x| x.text != text))
+            {
+                self.notify(n);
+            }
+        }
+    }
+
+    /// Adds a deck read from the user's file, or a new version of one of theirs (the same
+    /// title: reviews of the comparisons it still has keep counting), and saves. Returns
+    /// its id.
+    pub fn add_deck(&self, deck: Deck) -> String {
+        let user = own::adopt(deck, now().ms);
+        let id = user.deck.id.clone();
+        self.set_own(own::with_deck(self.own_list(), user));
+        id
+    }
+
+    /// Removes one of the user's decks and saves; returns it and its place (for undo).
+    /// Its reviews stay in the progress record: added again, it counts them again.
+    pub fn remove_deck(&self, id: &str) -> Option<(usize, UserDeck)> {
+        let mut list = self.own_list();
+        let at = list.iter().position(|u| u.deck.id == id)?;
+        let removed = list.remove(at);
+        self.set_own(list);
+        Some((at, removed))
+    }
+
+    /// Puts a removed deck back where it was, and saves.
+    pub fn restore_deck(&self, at: usize, deck: UserDeck) {
+        let mut list = self.own_list();
+        if list.iter().all(|u| u.deck.id != deck.deck.id) {
+            list.insert(at.min(list.len()), deck);
+        }
+        self.set_own(list);
     }
 
     /// What studying needs from the progress record: every card's scheduling state, the
@@ -419,6 +538,15 @@ impl AppState {
                 problems,
                 Some(backup_key),
             ),
+            StorageNotice::DecksRecovered {
+                problems,
+                backup_key,
+            } => (
+                "Some of your own decks could not be read. The others were kept, and the original data is saved: download it to keep a copy.".to_string(),
+                problems,
+                Some(backup_key),
+            ),
+            StorageNotice::DecksNotSaved(why) => (decks_not_saved(&why), Vec::new(), None),
             StorageNotice::MemoryOnly(why) => (
                 match why {
                     MemoryOnly::Unavailable => "This browser does not let diffdeck save data (private browsing?). Your progress is kept only until this tab closes.",
@@ -450,6 +578,11 @@ impl AppState {
         let text = Store::raw(key).unwrap_or_default();
         let name = if key == KEY {
             "diffdeck-progress-original.json".to_string()
+        } else if key.starts_with(crate::storage::decks::DECKS_BACKUP_PREFIX) {
+            format!(
+                "diffdeck-decks-{}.json",
+                key.rsplit(':').next().unwrap_or("backup")
+            )
         } else {
             format!(
                 "diffdeck-progress-{}.json",
@@ -458,6 +591,16 @@ impl AppState {
         };
         platform::download::download_text(&name, &text, "application/json");
     }
+}
+
+/// What the user is told when their decks cannot be written.
+fn decks_not_saved(why: &MemoryOnly) -> String {
+    match why {
+        MemoryOnly::Unavailable => "This browser does not let diffdeck save data, so your own decks are kept only until this tab closes. Export them as Markdown to keep them.",
+        MemoryOnly::Full => "Your browser's storage is full: the change to your decks is kept only until this tab closes. Export them as Markdown to keep them, or remove one.",
+        MemoryOnly::KeepingOriginal => "Your saved decks were left untouched because there is no room to copy them aside: changes to your decks are kept only until this tab closes.",
+    }
+    .to_string()
 }
 
 split! {

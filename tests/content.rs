@@ -341,3 +341,15 @@ fn every_bundled_deck_is_written_back_to_markdown_that_reads_the_same() {
         assert_eq!(parsed(path, &written), deck, "{path}");
     }
 }
+
+/// The example deck offered on "Your decks" is a valid deck, small, and sourced.
+#[test]
+fn the_example_deck_reads() {
+    let example = parsed("content/example.md", include_str!("../content/example.md"));
+    assert_eq!(example.comparisons().count(), 3);
+    assert!(example.comparisons().all(|c| !c.sources.is_empty()));
+    assert!(example
+        .comparisons()
+        .flat_map(|c| &c.left.points)
+        .all(|p| !p.said.is_empty()));
+}

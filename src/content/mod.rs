@@ -6,13 +6,19 @@
 //! once at start-up with [`embedded`], the others fetched after the first paint
 //! ([`FETCHED`] names their files) and read with [`decode`].
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod share;
 pub mod syntax;
 
 use crate::domain::deck::Deck;
+
+pub use parse::reading;
+pub use syntax::{Fault, Reading};
+
+/// The reader's answer, from its bytes; `None` if they are not one.
+pub fn decode_reading(bytes: &[u8]) -> Option<Reading> {
+    postcard::from_bytes(bytes).ok()
+}
 
 /// A bundled deck that is fetched rather than embedded: what Browse can say of it before
 /// it arrives, and its file (named by content) next to the app's files.

@@ -35,7 +35,8 @@ use crate::domain::deck::{
 };
 
 pub use super::syntax::{
-    split_emoji_prefix, split_emoji_suffix, split_title, BOTH_MARKER, CORRECTION, SOURCES,
+    split_emoji_prefix, split_emoji_suffix, split_title, Fault, Reading, BOTH_MARKER, CORRECTION,
+    SOURCES,
 };
 
 /// A fault in a content file, located by 1-based line.
@@ -140,8 +141,14 @@ pub const MAX_FAULTS: usize = 50;
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: ", self.file, self.line)?;
-        match &self.kind {
+        write!(f, "{}:{}: {}", self.file, self.line, self.kind)
+    }
+}
+
+/// What is wrong, without where (the app lists it under its line number).
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             ErrorKind::NoTitle => write!(f, "the deck has no `# title` heading"),
             ErrorKind::NoPhases => write!(f, "the deck has no `## Phase N – title` section"),
             ErrorKind::BadPhaseHeading { text } => write!(
@@ -260,6 +267,20 @@ impl std::error::Error for ContentError {}
 /// Parses one deck file. `file` names the file in errors and gives the deck its id.
 pub fn parse_deck(file: &str, source: &str) -> Result<Deck, Vec<ContentError>> {
     parse_with_lines(file, source).map(|(deck, _)| deck)
+}
+
+/// Reads a deck file's bytes as the deck reader does in the browser: the deck, or its
+/// faults by line (without the file's name, which is the user's).
+pub fn reading(file: &str, bytes: &[u8]) -> Reading {
+    read_deck(file, bytes).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|e| Fault {
+                line: e.line,
+                message: e.kind.to_string(),
+            })
+            .collect()
+    })
 }
 
 /// Reads a deck file as its bytes: whatever they are, a deck or the faults that stop it

@@ -6,7 +6,7 @@
 //! A link is at most [`MAX_LINK_CHARS`] characters of data, far within what every major
 //! browser accepts in a URL (Chromium 2 MB, Firefox 1 MB, Safari more than 80 KB), and
 //! short enough for chat apps and e-mail: the Docker deck (18 KB of Markdown) takes about
-//! 9,000.
+//! 7,700, Docker in Depth (37 KB) about 16,000.
 
 use std::fmt;
 

@@ -8,7 +8,20 @@
 //! corrections). Any deck the parser returns is written so that it parses back the same
 //! (`tests/parse_props.rs` checks this on generated decks).
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::deck::{Comparison, Deck, Group, Note, Rich, Side, Source, Span};
+
+/// A fault in a deck read in the browser: its line and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fault {
+    pub line: u32,
+    pub message: String,
+}
+
+/// What the deck reader answers: the deck, or its faults (postcard between the reader's
+/// module and the app).
+pub type Reading = Result<Deck, Vec<Fault>>;
 
 /// Marks a point that is true of both sides: `- Stops containers. {both}`.
 pub const BOTH_MARKER: &str = "{both}";

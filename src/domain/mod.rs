@@ -8,6 +8,7 @@ pub mod deck;
 pub mod derive;
 pub mod fsrs;
 pub mod matching;
+pub mod own;
 pub mod progress;
 pub mod quiz;
 pub mod rng;

@@ -8,6 +8,7 @@ pub mod fetch;
 pub mod install;
 pub mod keys;
 pub mod location;
+pub mod reader;
 pub mod split;
 pub mod sw;
 pub mod timer;

@@ -11,8 +11,10 @@ use std::collections::{BTreeSet, HashMap};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::decks::{self, DECKS_BACKUP_PREFIX, DECKS_KEY};
 use super::format::{decode, Problem, BACKUP_PREFIX, KEY};
 use super::layout::{self, Dirty, Part, DAY_PREFIX, HISTORY_KEY};
+use crate::domain::own::UserDeck;
 use crate::domain::progress::{Change, Progress};
 
 /// Why progress is not being written to the browser.
@@ -36,6 +38,13 @@ pub enum StorageNotice {
     },
     /// Progress is only kept in memory from now on.
     MemoryOnly(MemoryOnly),
+    /// Stored decks had problems; the original text is kept under `backup_key`.
+    DecksRecovered {
+        problems: Vec<String>,
+        backup_key: String,
+    },
+    /// The user's decks could not be written; they are kept until the tab closes.
+    DecksNotSaved(MemoryOnly),
 }
 
 /// The browser's storage for the progress record, or none.
@@ -50,12 +59,18 @@ pub struct Store {
     /// Parts whose stored text could not be read (a copy is kept aside): the next save
     /// writes them afresh, so the same notice does not come back on every start.
     repair: Vec<Part>,
+    /// The user's own decks ([`decks`]), as stored or as last written.
+    decks: Vec<UserDeck>,
+    /// Why the decks are not written, if they are not (see [`open_decks`]).
+    decks_memory: Option<MemoryOnly>,
 }
 
 /// What [`Store::open`] found.
 pub struct Opened {
     pub store: Store,
     pub progress: Progress,
+    /// The user's own decks.
+    pub decks: Vec<UserDeck>,
     pub notices: Vec<StorageNotice>,
 }
 
@@ -82,12 +97,12 @@ fn stored_keys(storage: &web_sys::Storage) -> Vec<String> {
     keys
 }
 
-/// The backup key that already holds `text`, if any.
-fn kept_copy(storage: &web_sys::Storage, text: &str) -> Option<String> {
+/// The backup key (under `prefix`) that already holds `text`, if any.
+fn kept_copy(storage: &web_sys::Storage, prefix: &str, text: &str) -> Option<String> {
     let n = storage.length().unwrap_or(0);
     (0..n)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .filter(|k| k.starts_with(prefix))
         .find(|k| storage.get_item(k).ok().flatten().as_deref() == Some(text))
 }
 
@@ -99,6 +114,7 @@ impl Store {
             return Opened {
                 store: Store::memory(),
                 progress: Progress::default(),
+                decks: Vec::new(),
                 notices: vec![StorageNotice::MemoryOnly(MemoryOnly::Unavailable)],
             };
         };
@@ -120,7 +136,7 @@ impl Store {
                 let problems = problems_text(&decoded.problems);
                 // Opened again before a save repaired it (a reload, a second tab): the
                 // copy made then is the copy.
-                let kept = kept_copy(&storage, &text);
+                let kept = kept_copy(&storage, BACKUP_PREFIX, &text);
                 let backup_key = kept.clone().unwrap_or_else(|| match Part::of(&key) {
                     Some(Part::Day(day)) => format!("{BACKUP_PREFIX}{now_ms}-day{day}"),
                     Some(Part::History) => format!("{BACKUP_PREFIX}{now_ms}-history"),
@@ -152,14 +168,19 @@ impl Store {
         if keep_original {
             notices.push(StorageNotice::MemoryOnly(MemoryOnly::KeepingOriginal));
         }
+        let (decks, decks_memory, notice) = open_decks(&storage, now_ms);
+        notices.extend(notice);
         Opened {
             store: Store {
                 storage: (!keep_original).then_some(storage),
                 known,
                 spread,
                 repair,
+                decks: decks.clone(),
+                decks_memory,
             },
             progress,
+            decks,
             notices,
         }
     }
@@ -171,7 +192,35 @@ impl Store {
             known: HashMap::new(),
             spread: false,
             repair: Vec::new(),
+            decks: Vec::new(),
+            decks_memory: Some(MemoryOnly::Unavailable),
         }
+    }
+
+    /// The user's own decks.
+    pub fn decks(&self) -> &[UserDeck] {
+        &self.decks
+    }
+
+    /// Holds `list` as the user's decks and writes it, whole (one `setItem`: all or
+    /// nothing). If it cannot be written, it is kept in memory and the notice says why.
+    pub fn set_decks(&mut self, list: Vec<UserDeck>) -> Option<StorageNotice> {
+        self.decks = list;
+        let why = match (&self.decks_memory, local_storage()) {
+            (Some(why), _) => why.clone(),
+            (None, None) => MemoryOnly::Unavailable,
+            (None, Some(storage)) => match storage.set_item(DECKS_KEY, &decks::encode(&self.decks))
+            {
+                Ok(()) => return None,
+                Err(_) => MemoryOnly::Full,
+            },
+        };
+        Some(StorageNotice::DecksNotSaved(why))
+    }
+
+    /// Holds `list`, which another tab wrote, as the user's decks.
+    pub fn heard_decks(&mut self, list: Vec<UserDeck>) {
+        self.decks = list;
     }
 
     pub fn is_persistent(&self) -> bool {
@@ -292,6 +341,41 @@ impl Store {
     }
 }
 
+/// The user's own decks as stored ([`decks`]), why they cannot be written if they
+/// cannot, and a notice if some could not be read: their original text is copied aside
+/// first, and if it cannot be, the stored list is left untouched (changes stay in memory).
+fn open_decks(
+    storage: &web_sys::Storage,
+    now_ms: i64,
+) -> (Vec<UserDeck>, Option<MemoryOnly>, Option<StorageNotice>) {
+    let Some(text) = storage.get_item(DECKS_KEY).ok().flatten() else {
+        return (Vec::new(), None, None);
+    };
+    let (list, problems) = decks::decode(&text);
+    if problems.is_empty() {
+        return (list, None, None);
+    }
+    let kept = kept_copy(storage, DECKS_BACKUP_PREFIX, &text).or_else(|| {
+        let key = format!("{DECKS_BACKUP_PREFIX}{now_ms}");
+        storage.set_item(&key, &text).ok().map(|_| key)
+    });
+    match kept {
+        Some(backup_key) => (
+            list,
+            None,
+            Some(StorageNotice::DecksRecovered {
+                problems,
+                backup_key,
+            }),
+        ),
+        None => (
+            list,
+            Some(MemoryOnly::KeepingOriginal),
+            Some(StorageNotice::DecksNotSaved(MemoryOnly::KeepingOriginal)),
+        ),
+    }
+}
+
 /// Calls `on_change` with the part another tab wrote and what it holds (a partial record,
 /// to merge). Dropping the guard stops listening.
 pub struct OtherTabs {
@@ -299,9 +383,20 @@ pub struct OtherTabs {
 }
 
 impl OtherTabs {
-    pub fn listen(on_change: impl Fn(Part, Progress) + 'static) -> Option<OtherTabs> {
+    /// `on_decks` hears the user's decks when another tab writes them (and they read).
+    pub fn listen(
+        on_change: impl Fn(Part, Progress) + 'static,
+        on_decks: impl Fn(Vec<UserDeck>) + 'static,
+    ) -> Option<OtherTabs> {
         let closure =
             Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+                if ev.key().as_deref() == Some(DECKS_KEY) {
+                    let (list, problems) = decks::decode(&ev.new_value().unwrap_or_default());
+                    if problems.is_empty() {
+                        on_decks(list);
+                    }
+                    return;
+                }
                 let Some(part) = ev.key().and_then(|k| Part::of(&k)) else {
                     return;
                 };

@@ -7,6 +7,7 @@ pub mod fields;
 pub mod flip;
 pub mod lazy;
 pub mod matching;
+pub mod own;
 pub mod progress;
 pub mod quiz;
 pub mod rich;
@@ -105,7 +106,12 @@ pub fn App() -> impl IntoView {
                 Route::Match => lazy_screen("Match", match_screen).into_any(),
                 Route::Quiz => lazy_screen("Quiz", quiz_screen).into_any(),
                 Route::Progress => lazy_screen("Progress", progress_screen).into_any(),
-                Route::Settings => lazy_screen("Settings", settings_screen).into_any(),
+                // One call for both: one copy of the loading code.
+                r @ (Route::Settings | Route::Decks) => {
+                    let decks = r == Route::Decks;
+                    let title = if decks { "Your decks" } else { "Settings" };
+                    lazy_screen(title, move || settings_screen(decks)).into_any()
+                }
                 Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
             }}
         </shell::Shell>
@@ -130,7 +136,12 @@ split! {
     fn progress_screen() -> AnyView {
         view! { <progress::ProgressScreen /> }.into_any()
     }
-    fn settings_screen() -> AnyView {
-        view! { <settings::SettingsScreen /> }.into_any()
+    // Settings and the user's decks (both about the user's data) share one part.
+    fn settings_screen(decks: bool) -> AnyView {
+        if decks {
+            view! { <own::DecksScreen /> }.into_any()
+        } else {
+            view! { <settings::SettingsScreen /> }.into_any()
+        }
     }
 }

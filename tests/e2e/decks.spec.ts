@@ -15,7 +15,9 @@ test.describe('Decks', () => {
   test('Browse switches deck; a comparison of the new deck shows its sources', async ({ page }) => {
     await open(page);
     const decks = page.getByRole('navigation', { name: 'Decks' });
-    await expect(decks.getByRole('link')).toHaveCount(2);
+    // The two bundled decks, and the way to add one's own.
+    await expect(decks.getByRole('link')).toHaveCount(3);
+    await expect(decks.getByRole('link').last()).toHaveAccessibleName(/Your decks/);
     await expect(decks.locator('[aria-current="page"]')).toContainText('Docker Interview Differences');
     await decks.getByRole('link', { name: /Docker in Depth/ }).click();
     await expect(page).toHaveURL(/#\/d\/docker-in-depth$/);

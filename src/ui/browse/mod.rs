@@ -16,6 +16,7 @@ use super::shell::{NotFound, SCREEN_TITLE};
 use super::BrowseState;
 use crate::content::{self, BundledDeck};
 use crate::domain::deck::{Comparison, Deck};
+use crate::domain::own::is_user_deck;
 use crate::platform::document::set_title;
 use crate::route::Route;
 use crate::state::AppState;
@@ -69,11 +70,18 @@ pub fn BrowseScreen(
 ) -> impl IntoView {
     let app: AppState = expect_context();
     let first: &'static Deck = app.library.with_untracked(|l| l.decks[0]);
-    let entries = deck_entries(first);
     let id = deck.unwrap_or_else(|| first.id.clone());
-    let Some(entry) = entries.iter().copied().find(|e| e.id == id) else {
-        return view! { <NotFound /> }.into_any();
-    };
+    // The bundled decks, then the user's own (known once the stored data is read).
+    let entries = Memo::new(move |_| {
+        let mut out = deck_entries(first);
+        out.extend(app.own_decks().into_iter().map(|d| DeckEntry {
+            id: d.id.as_str(),
+            title: d.title.as_str(),
+            emoji: d.emoji.as_str(),
+            comparisons: d.comparisons().count(),
+        }));
+        out
+    });
     let held = {
         let id = id.clone();
         Memo::new(move |_| app.library.with(|l| l.deck(&id).is_some()))
@@ -84,9 +92,22 @@ pub fn BrowseScreen(
         })
     };
     if !held.get_untracked() {
-        load();
+        if is_user_deck(&id) {
+            app.start();
+        } else {
+            load();
+        }
     }
     let body = move || {
+        let entries = entries.get();
+        let Some(entry) = entries.iter().copied().find(|e| e.id == id) else {
+            // A user's deck is known once the stored data is read; any other, never.
+            if is_user_deck(&id) && !app.is_ready() {
+                return view! { <p class="stand-in__status" role="status">"Loading the deck…"</p> }
+                    .into_any();
+            }
+            return view! { <NotFound /> }.into_any();
+        };
         let switch = view! { <DeckSwitch entries=entries.clone() current=entry.id /> };
         if held.get() {
             let deck = app.library.with_untracked(|l| l.deck(&id)).expect("held");
@@ -115,7 +136,8 @@ pub fn BrowseScreen(
     view! { <div class="browse">{body}</div> }.into_any()
 }
 
-/// The decks as links, the current one marked: an obvious switch.
+/// The decks as links, the current one marked: an obvious switch. The bundled decks, the
+/// user's own, then the way to add one.
 #[component]
 fn DeckSwitch(entries: Vec<DeckEntry>, current: &'static str) -> impl IntoView {
     let first = entries.first().map(|e| e.id);
@@ -137,6 +159,12 @@ fn DeckSwitch(entries: Vec<DeckEntry>, current: &'static str) -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <li>
+                    <a class="decks__link decks__link--own" href=Route::Decks.href()>
+                        <span class="decks__name">"Your decks"</span>
+                        <span class="decks__count">"Add your own"</span>
+                    </a>
+                </li>
             </ul>
         </nav>
     }
@@ -207,7 +235,10 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
                 _ => format!(" · {hits} more in other decks"),
             };
             match (q.trim().is_empty(), n) {
-                (true, _) => format!("{total} comparisons in {} phases", deck.phases.len()),
+                (true, _) => match deck.phases.len() {
+                    1 => format!("{total} comparisons in 1 phase"),
+                    n => format!("{total} comparisons in {n} phases"),
+                },
                 (false, 0) => format!("No comparison in this deck matches “{}”{more}", q.trim()),
                 (false, 1) => format!("1 of {total} comparisons matches{more}"),
                 (false, n) => format!("{n} of {total} comparisons match{more}"),

@@ -246,6 +246,10 @@ fn YourData() -> impl IntoView {
                 "Your progress lives in this browser. Export it to keep a copy or to move it to another browser."
             </p>
             <p>{last_export}</p>
+            <p>
+                <a href=crate::route::Route::Decks.href()>"Your own decks"</a>
+                ": add a deck from a Markdown file, export or remove one."
+            </p>
             <div class="summary__actions">
                 <button class="button button--primary" type="button" on:click=move |_| app.export()>
                     "Export progress"

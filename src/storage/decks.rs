@@ -1,0 +1,112 @@
+//! The user's own decks in storage: one key, `diffdeck:decks`, holding a versioned list
+//! (`{"version":1,"decks":[…]}`). Pure; `local` reads and writes it.
+//!
+//! Written whole on every change (an add, a new version, a removal), which is rare; a
+//! grade never writes it. A deck that cannot be read is left out and reported, and the
+//! original text is kept aside by `local` before anything is written over it.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::domain::own::UserDeck;
+
+pub const DECKS_KEY: &str = "diffdeck:decks";
+/// Unreadable stored decks are copied to `diffdeck:decks:backup:<ms>`.
+pub const DECKS_BACKUP_PREFIX: &str = "diffdeck:decks:backup:";
+/// Bumped with a migration when old code would misread the list.
+pub const DECKS_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    version: u32,
+    decks: &'a [UserDeck],
+}
+
+#[derive(Deserialize)]
+struct RawEnvelope<'a> {
+    version: u32,
+    #[serde(borrow)]
+    decks: Vec<&'a RawValue>,
+}
+
+/// The decks as stored.
+pub fn encode(decks: &[UserDeck]) -> String {
+    serde_json::to_string(&Envelope {
+        version: DECKS_VERSION,
+        decks,
+    })
+    .unwrap_or_default()
+}
+
+/// The stored decks that can be read, and what is wrong with the rest (empty if all is
+/// well). A list from a newer version is not read at all (it might be misread).
+pub fn decode(text: &str) -> (Vec<UserDeck>, Vec<String>) {
+    let envelope: RawEnvelope = match serde_json::from_str(text) {
+        Ok(e) => e,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![format!("the list of your decks is damaged ({e})")],
+            )
+        }
+    };
+    if envelope.version > DECKS_VERSION {
+        return (
+            Vec::new(),
+            vec![format!(
+                "your decks were saved by a newer version of diffdeck (format {}); reload to update",
+                envelope.version
+            )],
+        );
+    }
+    let mut decks = Vec::new();
+    let mut problems = Vec::new();
+    for (i, raw) in envelope.decks.iter().enumerate() {
+        match serde_json::from_str::<UserDeck>(raw.get()) {
+            Ok(d) => decks.push(d),
+            Err(e) => problems.push(format!("deck {} of the list is damaged ({e})", i + 1)),
+        }
+    }
+    (decks, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deck::test_decks;
+    use crate::domain::own::adopt;
+
+    fn bundled() -> Vec<crate::domain::deck::Deck> {
+        test_decks().to_vec()
+    }
+
+    #[test]
+    fn decks_are_stored_and_read_back_whole() {
+        let decks: Vec<UserDeck> = bundled().into_iter().map(|d| adopt(d, 7)).collect();
+        let text = encode(&decks);
+        assert!(text.starts_with("{\"version\":1,\"decks\":["));
+        assert_eq!(decode(&text), (decks, Vec::new()));
+        assert_eq!(decode(&encode(&[])), (Vec::new(), Vec::new()));
+    }
+
+    #[test]
+    fn a_damaged_deck_is_left_out_and_the_rest_kept() {
+        let decks: Vec<UserDeck> = bundled().into_iter().map(|d| adopt(d, 7)).collect();
+        let text = encode(&decks);
+        let damaged = text.replacen("\"added_ms\":7", "\"added_ms\":\"x\"", 1);
+        let (read, problems) = decode(&damaged);
+        assert_eq!(read, decks[1..]);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("deck 1 of the list is damaged"),
+            "{problems:?}"
+        );
+
+        let (read, problems) = decode("{\"version\":1,\"decks\":[");
+        assert!(read.is_empty());
+        assert!(problems[0].starts_with("the list of your decks is damaged"));
+        let (read, problems) = decode("{\"version\":2,\"decks\":[]}");
+        assert!(read.is_empty());
+        assert!(problems[0].contains("newer version"));
+    }
+}
