@@ -28,13 +28,19 @@ where
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
-        // The screen's code and the stored progress it shows, fetched side by side.
-        let ready = futures::future::join(app.ready(), load());
+        // The stored progress and every deck first, then the screen's code: a screen reads
+        // the library as it is built, which happens as soon as its code arrives. (Once the
+        // app is ready, `ready()` answers at once.)
+        let screen = load();
+        let ready = async move {
+            app.ready().await?;
+            screen.await
+        };
         view! {
             <Suspense fallback=move || stand_in(title, None)>
                 {Suspend::new(async move {
                     match ready.await {
-                        (Ok(()), Ok(view)) => {
+                        Ok(view) => {
                             // After a navigation, focus goes to the screen's title: the
                             // stand-in's title may hold it, or nothing did yet.
                             if pending.get_value() || doc::has_focus(SCREEN_TITLE) {
@@ -43,7 +49,7 @@ where
                             }
                             view
                         }
-                        _ => stand_in(title, Some(attempt)).into_any(),
+                        Err(_) => stand_in(title, Some(attempt)).into_any(),
                     }
                 })}
             </Suspense>
