@@ -77,34 +77,40 @@ function toLeb128(n) {
   return Buffer.from(out);
 }
 
-/** `wasm` without the exports whose names `drop` accepts (wasm-opt then drops the code
- * only they reached). */
-function withoutExports(wasm, drop) {
+/**
+ * `wasm` with each section replaced by what `edit(id, content, whole)` returns: the bytes
+ * to keep in its place, or null to drop it.
+ */
+function mapSections(wasm, edit) {
   const out = [wasm.subarray(0, 8)];
   let at = 8;
   while (at < wasm.length) {
     const start = at;
-    const id = wasm[at];
     const [size, body] = leb128(wasm, at + 1);
     at = body + size;
-    if (id !== 7) {
-      out.push(wasm.subarray(start, at));
-      continue;
-    }
-    let [count, p] = leb128(wasm, body);
+    const kept = edit(wasm[start], wasm.subarray(body, at), wasm.subarray(start, at));
+    if (kept) out.push(kept);
+  }
+  return Buffer.concat(out);
+}
+
+/** `wasm` without the exports whose names `drop` accepts (wasm-opt then drops the code
+ * only they reached). */
+function withoutExports(wasm, drop) {
+  return mapSections(wasm, (id, content, whole) => {
+    if (id !== 7) return whole;
+    let [count, p] = leb128(content, 0);
     const kept = [];
     for (let i = 0; i < count; i++) {
       const entry = p;
-      const [length, nameAt] = leb128(wasm, p);
-      const name = wasm.subarray(nameAt, nameAt + length).toString('utf8');
-      const [, next] = leb128(wasm, nameAt + length + 1);
-      p = next;
-      if (!drop(name)) kept.push(wasm.subarray(entry, p));
+      const [length, nameAt] = leb128(content, p);
+      const name = content.subarray(nameAt, nameAt + length).toString('utf8');
+      [, p] = leb128(content, nameAt + length + 1);
+      if (!drop(name)) kept.push(content.subarray(entry, p));
     }
-    const content = Buffer.concat([toLeb128(kept.length), ...kept]);
-    out.push(Buffer.from([7]), toLeb128(content.length), content);
-  }
-  return Buffer.concat(out);
+    const rebuilt = Buffer.concat([toLeb128(kept.length), ...kept]);
+    return Buffer.concat([Buffer.from([7]), toLeb128(rebuilt.length), rebuilt]);
+  });
 }
 
 // wasm-streams (through Leptos's server_fn) exports three classes to JS with
@@ -131,21 +137,12 @@ function withoutUnusedClasses(glue, wasm) {
  * deck reader is not split, and wasm-opt would keep them.
  */
 function withoutRelocations(wasm) {
-  const kept = [wasm.subarray(0, 8)];
-  let at = 8;
-  while (at < wasm.length) {
-    const start = at;
-    const id = wasm[at];
-    const [size, body] = leb128(wasm, at + 1);
-    at = body + size;
-    if (id === 0) {
-      const [length, nameAt] = leb128(wasm, body);
-      const name = wasm.subarray(nameAt, nameAt + length).toString('utf8');
-      if (name === 'linking' || name.startsWith('reloc.')) continue;
-    }
-    kept.push(wasm.subarray(start, at));
-  }
-  return Buffer.concat(kept);
+  return mapSections(wasm, (id, content, whole) => {
+    if (id !== 0) return whole;
+    const [length, nameAt] = leb128(content, 0);
+    const name = content.subarray(nameAt, nameAt + length).toString('utf8');
+    return name === 'linking' || name.startsWith('reloc.') ? null : whole;
+  });
 }
 
 /**

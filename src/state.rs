@@ -225,13 +225,7 @@ impl AppState {
     /// The user's own decks in the library (read with the stored progress), in the order
     /// added, after the bundled ones.
     pub fn own_decks(&self) -> Vec<&'static Deck> {
-        self.library.with(|l| {
-            l.decks
-                .iter()
-                .copied()
-                .filter(|d| own::is_user_deck(&d.id))
-                .collect()
-        })
+        self.library.with(user_decks)
     }
 
     /// Puts `list` in the library as the user's decks, after the bundled ones, and
@@ -259,13 +253,7 @@ impl AppState {
     }
 
     fn own_decks_untracked(&self) -> Vec<&'static Deck> {
-        self.library.with_untracked(|l| {
-            l.decks
-                .iter()
-                .copied()
-                .filter(|d| own::is_user_deck(&d.id))
-                .collect()
-        })
+        self.library.with_untracked(user_decks)
     }
 
     /// The user's decks as stored, with what they were added.
@@ -591,6 +579,16 @@ impl AppState {
         };
         platform::download::download_text(&name, &text, "application/json");
     }
+}
+
+/// The user's decks in `library`, in order.
+fn user_decks(library: &Library<'static>) -> Vec<&'static Deck> {
+    library
+        .decks
+        .iter()
+        .copied()
+        .filter(|d| own::is_user_deck(&d.id))
+        .collect()
 }
 
 /// What the user is told when their decks cannot be written.

@@ -100,6 +100,8 @@ test('match: a whole board solved, and its best time kept', async ({ drive: d })
   for (const [n, desc] of solve(tiles as Tile[])) {
     await d.click(`#tile-${n}`);
     await d.click(`#tile-${desc}`);
+    // As a player does: the pair is seen to clear before the next one is picked.
+    await eventually(() => d.count(`#tile-${n}.is-cleared`)).toBe(1);
   }
   await eventually(() => d.text('#match-result')).toContain('No wrong pairs.');
   await eventually(async () => Object.keys((await d.run(readStored, null))?.records.best_match ?? {}).length).toBe(1);
