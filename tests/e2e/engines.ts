@@ -200,12 +200,20 @@ class WebDriverDriver implements Driver {
 interface Remote {
   url: string;
   capabilities: Record<string, unknown>;
+  /** Ends this worker's WebDriver server (and its browser) and starts a fresh one. */
+  restart: () => Promise<void>;
 }
+
+/** How long a new WebDriver session may take before the server is restarted. */
+const SESSION_MS = 45_000;
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
-async function startRemote(engine: Exclude<Engine, 'chromium'>, port: number): Promise<{ remote: Remote; process: ChildProcess }> {
+async function startRemote(
+  engine: Exclude<Engine, 'chromium'>,
+  port: number,
+): Promise<{ remote: Omit<Remote, 'restart'>; process: ChildProcess }> {
   const process =
     engine === 'firefox'
       ? spawn('geckodriver', ['--port', String(port), '--log', 'fatal'], { stdio: 'ignore' })
@@ -247,13 +255,34 @@ async function startRemote(engine: Exclude<Engine, 'chromium'>, port: number): P
   return { remote: { url, capabilities }, process };
 }
 
+/** Ends a WebDriver server; resolves once it has exited (or after 5 s). */
 function stopRemote(process: ChildProcess) {
+  const exited = new Promise((done) => {
+    if (process.exitCode !== null || process.signalCode !== null) return done(null);
+    process.once('exit', done);
+    setTimeout(done, 5_000);
+  });
   try {
     // xvfb-run runs in its own process group: end the driver and Xvfb with it.
     if (process.pid) globalThis.process.kill(-process.pid);
   } catch {
     process.kill();
   }
+  return exited;
+}
+
+/**
+ * A new session on `remote`. Now and then (a loaded machine, WebKitGTK) creating one
+ * never answers: then the server is restarted once and asked again.
+ */
+async function newSession(remote: Remote): Promise<WebDriver> {
+  const build = () => new Builder().usingServer(remote.url).withCapabilities(remote.capabilities).build();
+  const first = build();
+  const driver = await Promise.race([first, sleep(SESSION_MS).then(() => null)]);
+  if (driver) return driver;
+  first.then((late) => late.quit()).catch(() => {});
+  await remote.restart();
+  return build();
 }
 
 /** Where each engine's WebDriver servers listen, one port per worker. */
@@ -275,15 +304,23 @@ export const test = base.extend<
   remote: [
     async ({ engine }, use, workerInfo) => {
       if (engine === 'chromium') return use(null);
-      const { remote, process } = await startRemote(engine, DRIVER_PORTS[engine] + workerInfo.parallelIndex);
+      const port = DRIVER_PORTS[engine] + workerInfo.parallelIndex;
+      let server = await startRemote(engine, port);
+      const remote: Remote = {
+        ...server.remote,
+        restart: async () => {
+          await stopRemote(server.process);
+          server = await startRemote(engine, port);
+        },
+      };
       await use(remote);
-      stopRemote(process);
+      await stopRemote(server.process);
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 120_000 },
   ],
   drive: async ({ engine, remote, windowSize, page, baseURL }, use) => {
     if (engine === 'chromium') return use(new PlaywrightDriver(page, baseURL!));
-    const driver = await new Builder().usingServer(remote!.url).withCapabilities(remote!.capabilities).build();
+    const driver = await newSession(remote!);
     try {
       if (windowSize) await driver.manage().window().setRect({ x: 0, y: 0, ...windowSize });
       await use(new WebDriverDriver(engine, driver, baseURL!));
