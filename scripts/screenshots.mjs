@@ -49,6 +49,29 @@ const SCREENS = [
     await chooseDeck(page, EXAMPLE);
     await page.getByRole('button', { name: 'Add this deck' }).click();
   }],
+  ['decks-shared', '#/decks', async (page) => {
+    await chooseDeck(page, EXAMPLE);
+    await page.getByRole('button', { name: 'Add this deck' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.locator('.own__form input').waitFor();
+  }],
+  ['decks-rename', '#/decks', async (page) => {
+    await chooseDeck(page, EXAMPLE);
+    await page.getByRole('button', { name: 'Add this deck' }).click();
+    await page.getByRole('button', { name: /^Rename/ }).click();
+    await page.locator('.own__form input').fill('Docker in Depth');
+    await page.getByRole('button', { name: 'Save title' }).click();
+    await page.locator('.own__error').waitFor();
+  }],
+  ['decks-link', '#/decks', async (page) => {
+    await chooseDeck(page, EXAMPLE);
+    await page.getByRole('button', { name: 'Add this deck' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.locator('.own__form input').inputValue();
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(link.slice(0, -10));
+    await page.locator('[role="alert"]').waitFor();
+  }],
   ['deck-own', '#/decks', async (page) => {
     await chooseDeck(page, EXAMPLE);
     await page.getByRole('button', { name: 'Add this deck' }).click();

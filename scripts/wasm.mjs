@@ -7,7 +7,7 @@
 // are the screens declared in src/ui/lazy.rs; the first paint loads only the main module.
 import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, homedir } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { minify } from 'terser';
@@ -151,7 +151,14 @@ function withoutRelocations(wasm) {
  */
 export async function buildWasm({ root, staging, release }) {
   const profile = release ? 'release' : 'debug';
-  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--bin', 'reader', '--features', 'split', ...(release ? ['--release'] : [])], { cwd: root });
+  // Panic locations name source files: without the build machine's paths (the checkout,
+  // cargo's registry) the wasm is smaller and the same wherever it is built. Added to the
+  // rustflags in .cargo/config.toml (cargo merges the lists).
+  const registry = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'registry/src');
+  const indexes = existsSync(registry) ? readdirSync(registry).map((d) => `${join(registry, d)}/`) : [];
+  const remap = [...indexes, `${root}/`].map((p) => JSON.stringify(`--remap-path-prefix=${p}=`));
+  const flags = `target.wasm32-unknown-unknown.rustflags=[${remap.join(',')}]`;
+  run('cargo', ['build', '--config', flags, '--target', 'wasm32-unknown-unknown', '--bin', NAME, '--bin', 'reader', '--features', 'split', ...(release ? ['--release'] : [])], { cwd: root });
   const linked = join(root, 'target/wasm32-unknown-unknown', profile, `${NAME}.wasm`);
 
   const work = join(root, 'target/split', profile);

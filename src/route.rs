@@ -21,6 +21,9 @@ pub enum Route {
     Settings,
     /// The user's own decks: add, export, remove (`#/decks`).
     Decks,
+    /// A deck shared as a link (`#/add/1.<data>`, see `content::share`): its preview on
+    /// the user's decks screen. Holds what follows `#/add/`.
+    AddDeck(String),
     /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`).
     Flashcards { only: Vec<String> },
     /// A hash the app does not know.
@@ -47,6 +50,8 @@ impl Route {
             },
             Some(("c", id)) if is_id(id) => Route::Comparison(id.to_string()),
             Some(("d", id)) if is_id(id) => Route::Deck(id.to_string()),
+            // Checked when read: a damaged link gets its own message there.
+            Some(("add", data)) if !data.is_empty() => Route::AddDeck(data.to_string()),
             _ => Route::NotFound(hash.to_string()),
         }
     }
@@ -62,6 +67,7 @@ impl Route {
             Route::Progress => "#/progress".to_string(),
             Route::Settings => "#/settings".to_string(),
             Route::Decks => "#/decks".to_string(),
+            Route::AddDeck(data) => format!("#/add/{data}"),
             Route::Flashcards { only } if only.is_empty() => "#/flashcards".to_string(),
             Route::Flashcards { only } => format!("#/flashcards?c={}", only.join(",")),
             Route::NotFound(hash) => hash.clone(),
@@ -111,6 +117,19 @@ mod tests {
             Route::from_hash("#/c/v-vs-mount/"),
             Route::Comparison("v-vs-mount".into())
         );
+    }
+
+    #[test]
+    fn shared_deck_links_round_trip_whatever_they_hold() {
+        let route = Route::AddDeck("1.eJzLSM3JyVcozy_KSQEAGgQEXQ".into());
+        assert_eq!(route.href(), "#/add/1.eJzLSM3JyVcozy_KSQEAGgQEXQ");
+        assert_eq!(Route::from_hash(&route.href()), route);
+        // Cut short, it is still this screen, which says the link is damaged.
+        assert_eq!(
+            Route::from_hash("#/add/1.eJz"),
+            Route::AddDeck("1.eJz".into())
+        );
+        assert!(matches!(Route::from_hash("#/add/"), Route::NotFound(_)));
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::domain::schedule::Now;
 use crate::domain::search::SearchIndex;
 use crate::platform;
 use crate::platform::split::{split, NotLoaded};
-use crate::storage::format::{encode, KEY};
+use crate::storage::format::{Backup, KEY};
 use crate::storage::layout::{self, Dirty};
 use crate::storage::local::{self, MemoryOnly, OtherTabs, StorageNotice, Store};
 
@@ -304,6 +304,25 @@ impl AppState {
         Some((at, removed))
     }
 
+    /// Gives one of the user's decks a new title (see `own::rename`), and saves.
+    pub fn rename_deck(&self, id: &str, title: &str) -> Result<(), own::RenameError> {
+        let bundled: Vec<String> = self.library.with_untracked(|l| {
+            l.decks
+                .iter()
+                .filter(|d| !own::is_user_deck(&d.id))
+                .map(|d| d.title.clone())
+                .collect()
+        });
+        let list = own::rename(
+            self.own_list(),
+            id,
+            title,
+            bundled.iter().map(String::as_str),
+        )?;
+        self.set_own(list);
+        Ok(())
+    }
+
     /// Puts a removed deck back where it was, and saves.
     pub fn restore_deck(&self, at: usize, deck: UserDeck) {
         let mut list = self.own_list();
@@ -459,13 +478,16 @@ impl AppState {
         }
     }
 
-    /// Offers all progress as a JSON file, and remembers when.
+    /// Offers all progress, and the user's decks, as a JSON file, and remembers when.
     pub fn export(&self) {
         let now = now();
         self.progress.update(|p| p.last_export_ms = now.ms);
         self.pending.update_value(|d| d.head = true);
         self.save();
-        let text = self.progress.with_untracked(encode);
+        let decks = self.own_list();
+        let text = self
+            .progress
+            .with_untracked(|p| crate::storage::format::encode_backup(p, &decks));
         let name = format!(
             "diffdeck-progress-{}.json",
             crate::domain::calendar::iso(now.day)
@@ -473,14 +495,24 @@ impl AppState {
         platform::download::download_text(&name, &text, "application/json");
     }
 
-    /// Reads a backup file (see `storage::format::read_backup`): its progress and warnings,
-    /// or why it cannot be imported.
-    pub fn read_backup(text: &str) -> Result<(Progress, Vec<String>), Vec<String>> {
+    /// Reads a backup file (see `storage::format::read_backup`): its progress, decks and
+    /// warnings, or why it cannot be imported.
+    pub fn read_backup(text: &str) -> Result<Backup, Vec<String>> {
         crate::storage::format::read_backup(text)
     }
 
-    /// Brings in an imported record: merged with the current one, or replacing it.
-    pub fn import(&self, imported: Progress, merge: bool) {
+    /// Brings in an imported backup: its progress merged with the current one, or replacing
+    /// it; its decks added, a deck already here replaced by the backup's version when
+    /// replacing, or by the newer one when merging (`own::merge`: none is removed).
+    pub fn import(&self, backup: Backup, merge: bool) {
+        let Backup {
+            progress: imported,
+            decks,
+            ..
+        } = backup;
+        if !decks.is_empty() {
+            self.set_own(own::merge(self.own_list(), decks, !merge));
+        }
         if merge {
             self.change(|p| p.merge(&imported));
             self.pending.update_value(|d| d.all = true);

@@ -3,9 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use diffdeck::domain::fsrs::Grade;
+use diffdeck::domain::own::{adopt, UserDeck};
 use diffdeck::domain::progress::{Progress, Review, Source, Theme};
 use diffdeck::domain::schedule::{Now, Scheduler, Stage};
-use diffdeck::storage::format::{decode, encode, read_backup, Problem, MAX_TEXT, VERSION};
+use diffdeck::storage::format::{
+    decode, encode, encode_backup, read_backup, Backup, Problem, MAX_TEXT, VERSION,
+};
 use diffdeck::storage::layout::{self, day_key, Dirty};
 
 #[path = "support/history.rs"]
@@ -231,20 +234,27 @@ fn a_duplicated_or_unsorted_log_is_put_in_order() {
 fn backup_files_are_accepted_with_warnings_or_refused_with_reasons() {
     // An export reads back whole.
     let p = sample();
-    let (back, warnings) = read_backup(&encode(&p)).expect("an export imports");
-    assert_eq!((back, warnings), (p.clone(), vec![]));
+    let back = read_backup(&encode(&p)).expect("an export imports");
+    assert_eq!(
+        back,
+        Backup {
+            progress: p.clone(),
+            decks: vec![],
+            warnings: vec![]
+        }
+    );
     // Older versions import through the migrations (each fixture is an old export).
     assert!(read_backup(include_str!("fixtures/progress-v1.json")).is_ok());
     // A file from a newer diffdeck imports what it can, and says so.
     let newer = encode(&p).replacen(&format!("\"version\":{VERSION}"), "\"version\":7", 1);
-    let (_, warnings) = read_backup(&newer).unwrap();
-    assert_eq!(warnings.len(), 1);
+    let back = read_backup(&newer).unwrap();
+    assert_eq!(back.warnings.len(), 1);
     // Damaged entries are skipped with a warning.
     let damaged = r#"{"version":1,"log":[{"c":"pair:a","t":1,"d":1,"g":3},{"c":"pair:b"}]}"#;
-    let (partial, warnings) = read_backup(damaged).unwrap();
-    assert_eq!(partial.log.len(), 1);
+    let partial = read_backup(damaged).unwrap();
+    assert_eq!(partial.progress.log.len(), 1);
     assert_eq!(
-        warnings,
+        partial.warnings,
         vec!["1 unreadable entries in `log` were skipped".to_string()]
     );
     // Not a progress file at all: refused, with the reason.
@@ -257,6 +267,36 @@ fn backup_files_are_accepted_with_warnings_or_refused_with_reasons() {
         let errors = read_backup(text).expect_err(text);
         assert!(errors[0].contains(reason), "{text}: {errors:?}");
     }
+}
+
+#[test]
+fn a_backup_carries_the_users_decks_and_reads_without_them() {
+    let p = sample();
+    let decks: Vec<UserDeck> = diffdeck::content::bundled()
+        .into_iter()
+        .map(|d| adopt(d, 9))
+        .collect();
+    let text = encode_backup(&p, &decks);
+    let back = read_backup(&text).expect("an export imports");
+    assert_eq!((back.progress, back.decks), (p.clone(), decks.clone()));
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    // Older code reads the progress of such a file: the decks are a field it skips.
+    assert_eq!(decode(&text).progress, p);
+    assert_eq!(decode(&text).problems, vec![]);
+    // With no decks, the file is exactly the progress record, as before decks.
+    assert_eq!(encode_backup(&p, &[]), encode(&p));
+    // A damaged deck is left out with a warning; the progress and other decks come in.
+    let damaged = text.replacen("\"added_ms\":9", "\"added_ms\":[]", 1);
+    let back = read_backup(&damaged).unwrap();
+    assert_eq!(back.progress, p);
+    assert_eq!(back.decks, decks[1..]);
+    assert_eq!(back.warnings.len(), 1, "{:?}", back.warnings);
+    assert!(back.warnings[0].starts_with("deck 1 of the list is damaged"));
+    // Decks that are not a list: the progress still comes in.
+    let odd = encode(&p).replacen('{', "{\"decks\":7,", 1);
+    let back = read_backup(&odd).unwrap();
+    assert_eq!((back.progress, back.decks.len()), (p, 0));
+    assert!(back.warnings[0].contains("decks in it could not be read"));
 }
 
 /// Every card id the version before decks produced (its whole deck, pair and point cards),

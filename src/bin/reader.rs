@@ -6,7 +6,9 @@
 //! the parser's files by path, as `build.rs` does, not the app's library, so none of the
 //! app (nor Leptos) comes with it. Built and named by `scripts/wasm.mjs`; `index.html`'s
 //! loader defines `diffdeckReader()`, which imports it; `platform::reader` calls it.
-//! Answers are postcard (`content::Reading`). Natively this binary does nothing.
+//! It also packs and unpacks deck links (`content/share.rs`: zlib and base64, which the
+//! app's own wasm does not carry either). Answers are postcard. Natively this binary does
+//! nothing.
 // The reader uses a part of these files (`reading`); natively, none.
 #![allow(dead_code)]
 
@@ -14,6 +16,8 @@
 pub mod deck;
 #[path = "../content/parse.rs"]
 mod parse;
+#[path = "../content/share.rs"]
+mod share;
 #[path = "../content/syntax.rs"]
 mod syntax;
 
@@ -30,6 +34,22 @@ mod exports {
     #[wasm_bindgen]
     pub fn read(file: &str, bytes: &[u8]) -> Vec<u8> {
         postcard::to_allocvec(&crate::parse::reading(file, bytes)).unwrap_or_default()
+    }
+
+    /// A deck file's text -> its link's fragment (`#/add/1.…`), or why it cannot have one:
+    /// `Result<String, String>` in postcard.
+    #[wasm_bindgen]
+    pub fn link(markdown: &str) -> Vec<u8> {
+        let link = crate::share::encode(markdown).map_err(|e| e.to_string());
+        postcard::to_allocvec(&link).unwrap_or_default()
+    }
+
+    /// A link's fragment -> the deck file's text it carries, or why it carries none:
+    /// `Result<String, String>` in postcard.
+    #[wasm_bindgen]
+    pub fn open(fragment: &str) -> Vec<u8> {
+        let text = crate::share::decode(fragment).map_err(|e| e.to_string());
+        postcard::to_allocvec(&text).unwrap_or_default()
     }
 }
 

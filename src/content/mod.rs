@@ -20,6 +20,11 @@ pub fn decode_reading(bytes: &[u8]) -> Option<Reading> {
     postcard::from_bytes(bytes).ok()
 }
 
+/// The reader's answer to `link` or `open` (text, or why there is none), from its bytes.
+pub fn decode_text(bytes: &[u8]) -> Option<Result<String, String>> {
+    postcard::from_bytes(bytes).ok()
+}
+
 /// A bundled deck that is fetched rather than embedded: what Browse can say of it before
 /// it arrives, and its file (named by content) next to the app's files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -31,7 +31,8 @@ use std::fmt;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::domain::deck::{
-    comparison_id, Comparison, Deck, Group, Note, Phase, Point, Rich, Side, Source, Span,
+    comparison_id, is_https_url, Comparison, Deck, Group, Note, Phase, Point, Rich, Side, Source,
+    Span,
 };
 
 pub use super::syntax::{
@@ -235,7 +236,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Empty => write!(f, "the file is empty"),
             ErrorKind::TooLarge { bytes } => write!(
                 f,
-                "the file has {bytes} bytes; a deck may have at most {MAX_BYTES}"
+                "the file has {} bytes; a deck may have at most 1 MB ({} bytes)",
+                grouped(*bytes),
+                grouped(MAX_BYTES)
             ),
             ErrorKind::Binary => write!(
                 f,
@@ -247,7 +250,9 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::LineTooLong { chars } => write!(
                 f,
-                "the line has {chars} characters; a line may have at most {MAX_LINE_CHARS}"
+                "the line has {} characters; a line may have at most {}",
+                grouped(*chars),
+                grouped(MAX_LINE_CHARS)
             ),
             ErrorKind::TooDeep => write!(
                 f,
@@ -255,7 +260,9 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::TooManyComparisons { count } => write!(
                 f,
-                "the deck has {count} comparisons; a deck may have at most {MAX_COMPARISONS}"
+                "the deck has {} comparisons; a deck may have at most {}",
+                grouped(*count),
+                grouped(MAX_COMPARISONS)
             ),
             ErrorKind::MoreFaults { count } => write!(f, "and {count} more faults"),
         }
@@ -443,29 +450,24 @@ fn parse_with_lines(
     Ok((deck, reader.ids))
 }
 
+/// `1234567` as `1,234,567`, for messages.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// A deck's id: its file name without directory and `.md` (`content/docker.md` -> `docker`).
 pub fn deck_id(file: &str) -> String {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = name.strip_suffix(".md").unwrap_or(name);
     crate::domain::deck::slug(stem)
-}
-
-/// Whether `url` is an acceptable source: `https`, a host with a dot, no spaces or quotes.
-pub fn is_https_url(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_ok = host.contains('.')
-        && !host.starts_with(['.', '-'])
-        && !host.ends_with(['.', '-'])
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
-    host_ok
-        && url.chars().all(|c| {
-            !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"' | '\\' | '`')
-        })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1722,7 +1724,7 @@ mod tests {
         let big = vec![b'a'; MAX_BYTES + 1];
         assert_eq!(
             read_err(&big),
-            ["t.md:1: the file has 1000001 bytes; a deck may have at most 1000000"]
+            ["t.md:1: the file has 1,000,001 bytes; a deck may have at most 1 MB (1,000,000 bytes)"]
         );
     }
 
@@ -1755,7 +1757,7 @@ mod tests {
         );
         assert_eq!(
             read_err(long.as_bytes()),
-            ["t.md:7: the line has 100002 characters; a line may have at most 5000"]
+            ["t.md:7: the line has 100,002 characters; a line may have at most 5,000"]
         );
         for deep in [
             ">".repeat(50_000),
@@ -1787,7 +1789,7 @@ mod tests {
         }
         let e = read_err(many.as_bytes());
         assert_eq!(e.len(), 1);
-        assert!(e[0].ends_with("the deck has 1001 comparisons; a deck may have at most 1000"));
+        assert!(e[0].ends_with("the deck has 1,001 comparisons; a deck may have at most 1,000"));
 
         let mut faults = String::from("# D\n\n## Phase 1 – A\n");
         for i in 0..80 {

@@ -155,6 +155,22 @@ impl Deck {
         self.phases.iter().flat_map(|p| p.comparisons.iter())
     }
 
+    /// Every source the deck cites: its comparisons', their notes' and corrections'.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.comparisons().flat_map(|c| {
+            let corrections = c
+                .sides()
+                .into_iter()
+                .flat_map(|s| s.points.iter().filter_map(|p| p.correction.as_ref()));
+            c.sources.iter().chain(
+                c.notes
+                    .iter()
+                    .chain(corrections)
+                    .flat_map(|n| n.sources.iter()),
+            )
+        })
+    }
+
     /// The comparison with this id, with the phase that holds it.
     pub fn find(&self, id: &str) -> Option<(&Phase, &Comparison)> {
         self.phases
@@ -253,6 +269,24 @@ pub fn name_words(name: &str) -> std::collections::BTreeSet<String> {
         .map(str::to_ascii_lowercase)
         .filter(|w| !matches!(w.as_str(), "docker" | "the" | "and"))
         .collect()
+}
+
+/// Whether `url` is an acceptable source: `https`, a host with a dot, no spaces or quotes.
+pub fn is_https_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = host.contains('.')
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    host_ok
+        && url.chars().all(|c| {
+            !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"' | '\\' | '`')
+        })
 }
 
 /// Lower-case ASCII letters and digits, every other run of characters becomes one `-`.

@@ -48,3 +48,22 @@ pub fn focus_card_link(comparison_id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Puts `text` on the clipboard; `false` if the browser will not (no clipboard on a page
+/// that is not https, or permission refused).
+pub async fn copy_text(text: &str) -> bool {
+    let get = |target: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(target, &name.into()).unwrap_or_default()
+    };
+    let clipboard = get(&window().navigator(), "clipboard");
+    let Ok(write) = get(&clipboard, "writeText").dyn_into::<js_sys::Function>() else {
+        return false;
+    };
+    let Ok(promise) = write
+        .call1(&clipboard, &text.into())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

@@ -18,3 +18,10 @@ pub fn use_route() -> Signal<Route> {
     on_cleanup(move || handle.remove());
     Signal::derive(move || hash.with(|h| Route::from_hash(h)))
 }
+
+/// This page's address with `fragment` (`#/…`) in place of its hash: a link to share.
+pub fn link_to(fragment: &str) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let page = href.split('#').next().unwrap_or_default();
+    format!("{page}{fragment}")
+}

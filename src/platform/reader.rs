@@ -1,13 +1,13 @@
 //! The deck reader (`src/bin/reader.rs`): a wasm module of its own, imported on first use
-//! through `diffdeckReader()`, which `index.html`'s loader defines. Bytes in, bytes out
-//! (postcard); what they mean is `content`'s business.
+//! through `diffdeckReader()`, which `index.html`'s loader defines. Arguments in, postcard
+//! bytes out; what they mean is `content`'s business.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Calls the reader's `read(file, bytes)`; `None` if its module cannot be loaded (offline
-/// before it was ever cached) or fails.
-pub async fn read(file: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+/// Calls the reader's export `name` with `args`; `None` if its module cannot be loaded
+/// (offline before it was ever cached) or the call fails.
+async fn call(name: &str, args: &[JsValue]) -> Option<Vec<u8>> {
     let window = web_sys::window()?;
     let load: js_sys::Function = js_sys::Reflect::get(&window, &"diffdeckReader".into())
         .ok()?
@@ -15,16 +15,31 @@ pub async fn read(file: &str, bytes: &[u8]) -> Option<Vec<u8>> {
         .ok()?;
     let promise: js_sys::Promise = load.call0(&JsValue::NULL).ok()?.dyn_into().ok()?;
     let module = JsFuture::from(promise).await.ok()?;
-    let read: js_sys::Function = js_sys::Reflect::get(&module, &"read".into())
+    let export: js_sys::Function = js_sys::Reflect::get(&module, &name.into())
         .ok()?
         .dyn_into()
         .ok()?;
-    let answer = read
-        .call2(
-            &JsValue::NULL,
-            &file.into(),
-            &js_sys::Uint8Array::from(bytes).into(),
-        )
+    let answer = export
+        .apply(&JsValue::NULL, &args.iter().collect::<js_sys::Array>())
         .ok()?;
     Some(js_sys::Uint8Array::new(&answer).to_vec())
+}
+
+/// `read(file, bytes)`: a deck file read (postcard `Reading`).
+pub async fn read(file: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    call(
+        "read",
+        &[file.into(), js_sys::Uint8Array::from(bytes).into()],
+    )
+    .await
+}
+
+/// `link(markdown)`: a deck's link (postcard `Result<String, String>`).
+pub async fn link(markdown: &str) -> Option<Vec<u8>> {
+    call("link", &[markdown.into()]).await
+}
+
+/// `open(fragment)`: the deck text a link carries (postcard `Result<String, String>`).
+pub async fn open(fragment: &str) -> Option<Vec<u8>> {
+    call("open", &[fragment.into()]).await
 }

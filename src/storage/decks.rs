@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::domain::own::UserDeck;
+use crate::domain::own::{self, UserDeck};
 
 pub const DECKS_KEY: &str = "diffdeck:decks";
 /// Unreadable stored decks are copied to `diffdeck:decks:backup:<ms>`.
@@ -59,10 +59,20 @@ pub fn decode(text: &str) -> (Vec<UserDeck>, Vec<String>) {
             )],
         );
     }
+    decode_each(&envelope.decks)
+}
+
+/// Decks read one by one (from storage or a backup file): one that does not read, or that
+/// this app could not have made (`own::check`: a link that is not https, say), is left
+/// out and reported; the rest are kept.
+pub fn decode_each(raws: &[&RawValue]) -> (Vec<UserDeck>, Vec<String>) {
     let mut decks = Vec::new();
     let mut problems = Vec::new();
-    for (i, raw) in envelope.decks.iter().enumerate() {
-        match serde_json::from_str::<UserDeck>(raw.get()) {
+    for (i, raw) in raws.iter().enumerate() {
+        match serde_json::from_str::<UserDeck>(raw.get())
+            .map_err(|e| e.to_string())
+            .and_then(|d| own::check(&d).map(|()| d))
+        {
             Ok(d) => decks.push(d),
             Err(e) => problems.push(format!("deck {} of the list is damaged ({e})", i + 1)),
         }
@@ -101,6 +111,12 @@ mod tests {
             problems[0].starts_with("deck 1 of the list is damaged"),
             "{problems:?}"
         );
+
+        // A deck that reads but that the app could not have made is left out too.
+        let unsafe_link = text.replacen("https://", "javascript://", 1);
+        let (read, problems) = decode(&unsafe_link);
+        assert_eq!(read.len(), decks.len() - 1);
+        assert!(problems[0].contains("not an https link"), "{problems:?}");
 
         let (read, problems) = decode("{\"version\":1,\"decks\":[");
         assert!(read.is_empty());

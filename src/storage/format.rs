@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use crate::domain::own::UserDeck;
 use crate::domain::progress::{Progress, Review};
 use crate::domain::schedule::CardState;
 
@@ -138,9 +139,44 @@ pub fn decode(text: &str) -> Decoded {
     Decoded { progress, problems }
 }
 
-/// Reads a backup file for import: the progress in it with any warnings (entries that
-/// could not be read), or, when it is not a diffdeck progress file at all, why not.
-pub fn read_backup(text: &str) -> Result<(Progress, Vec<String>), Vec<String>> {
+/// A backup file: the progress record, with the user's decks beside it (`"decks": […]`,
+/// left out when there are none). The field is new in no version: older code reads such a
+/// file's progress and skips the decks; this code reads an older file with no decks.
+pub fn encode_backup(progress: &Progress, decks: &[UserDeck]) -> String {
+    #[derive(Serialize)]
+    struct Backup<'a> {
+        version: u32,
+        #[serde(flatten)]
+        progress: &'a Progress,
+        #[serde(skip_serializing_if = "<[UserDeck]>::is_empty")]
+        decks: &'a [UserDeck],
+    }
+    serde_json::to_string(&Backup {
+        version: VERSION,
+        progress,
+        decks,
+    })
+    .expect("progress always serializes")
+}
+
+/// What an importable backup file holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub progress: Progress,
+    pub decks: Vec<UserDeck>,
+    /// What could not be read (entries or decks left out).
+    pub warnings: Vec<String>,
+}
+
+/// Reads a backup file for import: the progress and decks in it with any warnings (entries
+/// or decks that could not be read), or, when it is not a diffdeck progress file at all,
+/// why not.
+pub fn read_backup(text: &str) -> Result<Backup, Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Decks<'a> {
+        #[serde(default, borrow)]
+        decks: Vec<&'a RawValue>,
+    }
     let decoded = decode(text);
     let fatal = decoded.problems.iter().any(|p| {
         matches!(
@@ -152,12 +188,23 @@ pub fn read_backup(text: &str) -> Result<(Progress, Vec<String>), Vec<String>> {
                 | Problem::UnknownVersion { .. }
         )
     });
-    let messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
+    let mut messages: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
     if fatal {
-        Err(messages)
-    } else {
-        Ok((decoded.progress, messages))
+        return Err(messages);
     }
+    let (decks, problems) = match serde_json::from_str::<Decks>(text) {
+        Ok(list) => super::decks::decode_each(&list.decks),
+        Err(e) => (
+            Vec::new(),
+            vec![format!("the decks in it could not be read ({e})")],
+        ),
+    };
+    messages.extend(problems);
+    Ok(Backup {
+        progress: decoded.progress,
+        decks,
+        warnings: messages,
+    })
 }
 
 /// Brings an older record up to [`VERSION`], one version at a time. Version 1 is the

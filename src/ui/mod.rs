@@ -107,10 +107,9 @@ pub fn App() -> impl IntoView {
                 Route::Quiz => lazy_screen("Quiz", quiz_screen).into_any(),
                 Route::Progress => lazy_screen("Progress", progress_screen).into_any(),
                 // One call for both: one copy of the loading code.
-                r @ (Route::Settings | Route::Decks) => {
-                    let decks = r == Route::Decks;
-                    let title = if decks { "Your decks" } else { "Settings" };
-                    lazy_screen(title, move || settings_screen(decks)).into_any()
+                r @ (Route::Settings | Route::Decks | Route::AddDeck(_)) => {
+                    let title = if r == Route::Settings { "Settings" } else { "Your decks" };
+                    lazy_screen(title, move || settings_screen(r.clone())).into_any()
                 }
                 Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
             }}
@@ -137,11 +136,11 @@ split! {
         view! { <progress::ProgressScreen /> }.into_any()
     }
     // Settings and the user's decks (both about the user's data) share one part.
-    fn settings_screen(decks: bool) -> AnyView {
-        if decks {
-            view! { <own::DecksScreen /> }.into_any()
-        } else {
-            view! { <settings::SettingsScreen /> }.into_any()
+    fn settings_screen(route: Route) -> AnyView {
+        match route {
+            Route::Settings => view! { <settings::SettingsScreen /> }.into_any(),
+            Route::AddDeck(link) => view! { <own::DecksScreen link=link /> }.into_any(),
+            _ => view! { <own::DecksScreen /> }.into_any(),
         }
     }
 }

@@ -2,7 +2,8 @@
 // projects), Firefox and WebKit (projects of their own; see engines.ts). Each journey is
 // written once against `Driver`. The Chromium-only specs go deeper (keyboard, axe, fake
 // clocks); these prove the same release build works the same everywhere.
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, ownPort, type Driver } from './engines';
@@ -163,6 +164,28 @@ test('a backup exported here imports into an empty browser and merges', async ({
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('Your decks: a deck shared as a link is previewed, added, studied and shared again', async ({ drive: d }) => {
+  // The link another browser's "Copy link" makes: the deck's Markdown, zlib, base64url.
+  const example = readFileSync('content/example.md');
+  await open(d, `#/add/1.${deflateSync(example).toString('base64url')}`);
+  await eventually(() => d.text('[aria-label="Deck preview"]')).toContain('Git in three comparisons: 1 phase, 3 comparisons.');
+  expect(await d.run(() => localStorage.getItem('diffdeck:decks'), null)).toBeNull();
+  await d.click('button', /^Add this deck$/);
+  await eventually(() => d.text('.own__added')).toContain('Added “Git in three comparisons”');
+  await d.click('.own__added a', /Open it/);
+  await eventually(() => d.count('article.card')).toBe(3);
+  await open(d, '#/flashcards?c=u-git-in-three-comparisons--git-merge-vs-git-rebase');
+  await grade(d, /^Good/);
+  await eventually(() => counters(d)).toContain('1 done today');
+  // Its own link, made here, opens the same deck.
+  await open(d, '#/decks');
+  await d.click('button', /^Copy link$/);
+  const link = () => d.run(() => (document.querySelector('.own__form input') as HTMLInputElement | null)?.value ?? '', null);
+  await eventually(link).toMatch(/#\/add\/1\.[A-Za-z0-9_-]+$/);
+  await open(d, await link());
+  await eventually(() => d.text('[aria-label="Deck preview"]')).toContain('This replaces your deck “Git in three comparisons”');
 });
 
 test('offline: with the server gone every screen opens and grades are kept', async ({ drive: d, engine, isMobile }, info) => {

@@ -117,4 +117,123 @@ test.describe('Your decks', () => {
     await expect(page.getByRole('alert')).toContainText('Line 1: this is not a text file');
     await expectNoAxeViolations(page);
   });
+
+  test('a backup carries the deck and its progress into a fresh browser', async ({ page, browser }) => {
+    await page.clock.install({ time: T0 });
+    await open(page, '#/decks');
+    await chooseFile(page, 'git.md', EXAMPLE);
+    await page.getByRole('button', { name: 'Add this deck' }).click();
+    await open(page, '#/flashcards?c=u-git-in-three-comparisons--git-fetch-vs-git-pull');
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await page.getByRole('button', { name: /^Good/ }).click();
+    await expect(page.locator('.counters')).toContainText('1 done today');
+    await open(page, '#/settings');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export progress' }).click(),
+    ]);
+    const file = await download.path();
+    expect(JSON.parse(readFileSync(file, 'utf8')).decks[0].deck.id).toBe('u-git-in-three-comparisons');
+
+    const fresh = await browser.newContext({ timezoneId: 'UTC' });
+    const other = await fresh.newPage();
+    await other.clock.install({ time: T0 });
+    await open(other, '#/settings');
+    await other.getByLabel('Import a backup file').setInputFiles(file);
+    const preview = other.getByRole('region', { name: 'Import preview' });
+    await expect(preview).toContainText('1 reviews of 1 cards');
+    await expect(preview).toContainText('It also holds 1 of your own deck: “Git in three comparisons”.');
+    await preview.getByRole('button', { name: 'Replace my progress' }).click();
+    await expect(other.locator('.done')).toContainText('replaced');
+    expect(JSON.parse((await storedDecks(other))!).decks[0].deck.title).toBe('Git in three comparisons');
+    // The deck is there, with its review counted.
+    await open(other, '#/d/u-git-in-three-comparisons');
+    await expect(other.locator('article.card')).toHaveCount(3);
+    await open(other, '#/flashcards?c=u-git-in-three-comparisons--git-fetch-vs-git-pull');
+    await expect(other.locator('.setup__preview, .counters').first()).toBeVisible();
+    await open(other, '#/progress');
+    await expect(other.locator('.progress')).toContainText('Git in three comparisons');
+    expect((await stored(other)).log).toHaveLength(1);
+    await fresh.close();
+  });
+
+  test('a deck shared as a link opens in a fresh browser, previewed, then added and studied', async ({
+    page,
+    browser,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page, '#/decks');
+    await chooseFile(page, 'git.md', EXAMPLE);
+    await page.getByRole('button', { name: 'Add this deck' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Link copied \(\d+ characters\)/ })).toBeVisible();
+    const link = await page.getByLabel('Link to “Git in three comparisons”').inputValue();
+    expect(link).toMatch(/#\/add\/1\.[A-Za-z0-9_-]+$/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await expectNoAxeViolations(page);
+
+    const fresh = await browser.newContext({ timezoneId: 'UTC' });
+    const other = await fresh.newPage();
+    await other.goto(link);
+    const preview = other.getByRole('region', { name: 'Deck preview' });
+    await expect(preview).toContainText('Git in three comparisons: 1 phase, 3 comparisons.');
+    expect(await storedDecks(other), 'nothing is stored before "Add"').toBeNull();
+    await preview.getByRole('button', { name: 'Add this deck' }).click();
+    await other.getByRole('link', { name: 'Open it' }).click();
+    await expect(other.locator('article.card')).toHaveCount(3);
+    await open(other, '#/flashcards?c=u-git-in-three-comparisons--git-reset-vs-git-revert');
+    await other.getByRole('button', { name: /Show answer/ }).click();
+    await other.getByRole('button', { name: /^Good/ }).click();
+    await expect(other.locator('.counters')).toContainText('1 done today');
+
+    // Cut short on its way: it says so, and offers nothing to add.
+    await other.goto(link.slice(0, link.length - 40));
+    await expect(other.getByRole('alert')).toContainText('This deck link is damaged');
+    await expect(other.getByRole('button', { name: /Add this deck|Replace my deck/ })).toHaveCount(0);
+    await fresh.close();
+  });
+
+  test('a deck is renamed, keeping its id and reviews; a taken title is refused', async ({ page }) => {
+    await open(page, '#/decks');
+    await chooseFile(page, 'git.md', EXAMPLE);
+    await page.getByRole('button', { name: 'Add this deck' }).click();
+    await page.getByRole('button', { name: 'Rename Git in three comparisons' }).click();
+    const title = page.getByLabel('New title for “Git in three comparisons”');
+    await expect(title).toBeFocused();
+    await title.fill('docker in depth');
+    await page.getByRole('button', { name: 'Save title' }).click();
+    await expect(page.getByText('Another deck has this title: choose another.')).toBeVisible();
+    await expect(title).toHaveAttribute('aria-invalid', 'true');
+    await title.fill('Git basics');
+    await title.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Renamed to “Git basics”.' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Git basics' })).toBeFocused();
+    const saved = JSON.parse((await storedDecks(page))!);
+    expect(saved.decks[0].deck).toMatchObject({ id: 'u-git-in-three-comparisons', title: 'Git basics' });
+    await open(page, '#/d/u-git-in-three-comparisons');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Git basics/);
+  });
+
+  test('files past the limits get a clear message, at once', async ({ page }) => {
+    await open(page, '#/decks');
+    const head = '# Big\n\n## Phase 1 – All\n\n';
+    const pair = (i: number) => `A${i} vs B${i}\n- A${i}:\n  - one\n- B${i}:\n  - two\n\n`;
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['huge.md', Buffer.alloc(5 * 1024 * 1024, 'a'), /5,242,880 bytes; a deck may have at most 1 MB/],
+      ['long-line.md', head + 'x'.repeat(100_000) + '\n', /Line 5: the line has 100,000 characters/],
+      ['many.md', head + Array.from({ length: 10_000 }, (_, i) => pair(i)).join(''), /10,000 comparisons; a deck may have at most 1,000/],
+      ['nested.md', head + Array.from({ length: 40 }, (_, i) => '  '.repeat(i) + '- x').join('\n'), /nested more than 8 deep/],
+      ['empty.md', '', /the file is empty/],
+    ];
+    for (const [name, text, message] of cases) {
+      await chooseFile(page, name, text);
+      await expect(page.getByRole('alert'), name).toContainText(message);
+      expect(await storedDecks(page)).toBeNull();
+    }
+    // A byte-order mark and CRLF line ends read as a deck.
+    await chooseFile(page, 'windows.md', '\uFEFF' + EXAMPLE.replace(/\n/g, '\r\n'));
+    await expect(page.getByRole('region', { name: 'Deck preview' })).toContainText('3 comparisons');
+  });
 });
+

@@ -9,9 +9,10 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::backup::{preview, Preview};
 use crate::domain::calendar;
-use crate::domain::progress::{Motion, Progress, Settings, Theme};
+use crate::domain::progress::{Motion, Settings, Theme};
 use crate::platform::document::set_title;
 use crate::state::AppState;
+use crate::storage::format::Backup;
 use crate::ui::fields::Check;
 use crate::ui::quiz::QuizTimeSelect;
 use crate::ui::shell::SCREEN_TITLE;
@@ -166,9 +167,8 @@ fn InterviewDate() -> impl IntoView {
 /// What an import would do, before the user decides.
 #[derive(Clone)]
 struct Pending {
-    progress: Progress,
+    backup: Backup,
     preview: Preview,
-    warnings: Vec<String>,
 }
 
 #[component]
@@ -187,14 +187,10 @@ fn YourData() -> impl IntoView {
                 return;
             };
             match AppState::read_backup(&text.as_string().unwrap_or_default()) {
-                Ok((progress, warnings)) => {
+                Ok(backup) => {
                     errors.set(Vec::new());
-                    let preview = preview(&progress);
-                    pending.set(Some(Pending {
-                        progress,
-                        preview,
-                        warnings,
-                    }));
+                    let preview = preview(&backup.progress);
+                    pending.set(Some(Pending { backup, preview }));
                 }
                 Err(problems) => {
                     pending.set(None);
@@ -222,7 +218,7 @@ fn YourData() -> impl IntoView {
     };
     let apply = move |merge: bool| {
         if let Some(p) = pending.get_untracked() {
-            app.import(p.progress, merge);
+            app.import(p.backup, merge);
             pending.set(None);
             done.set(if merge {
                 "Imported: merged with your progress.".into()
@@ -243,7 +239,7 @@ fn YourData() -> impl IntoView {
         <section class="data" aria-labelledby="data-title">
             <h2 class="settings__group" id="data-title">"Your data"</h2>
             <p class="check__hint">
-                "Your progress lives in this browser. Export it to keep a copy or to move it to another browser."
+                "Your progress and your own decks live in this browser. Export them to keep a copy or to move them to another browser."
             </p>
             <p>{last_export}</p>
             <p>
@@ -284,11 +280,33 @@ fn YourData() -> impl IntoView {
                                         p.preview.cards,
                                     )}
                                 </p>
-                                {(!p.warnings.is_empty())
+                                {(!p.backup.decks.is_empty())
+                                    .then(|| {
+                                        let titles: Vec<String> = p
+                                            .backup
+                                            .decks
+                                            .iter()
+                                            .map(|d| format!("“{}”", d.deck.title))
+                                            .collect();
+                                        let n = titles.len();
+                                        view! {
+                                            <p>
+                                                {format!(
+                                                    "It also holds {n} of your own {}: {}.",
+                                                    if n == 1 { "deck" } else { "decks" },
+                                                    titles.join(", "),
+                                                )}
+                                            </p>
+                                            <p class="check__hint">
+                                                "No deck of yours is removed. For a deck you already have, replacing takes the file's version; merging keeps the newer one."
+                                            </p>
+                                        }
+                                    })}
+                                {(!p.backup.warnings.is_empty())
                                     .then(|| {
                                         view! {
                                             <ul class="check__hint">
-                                                {p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}
+                                                {p.backup.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}
                                             </ul>
                                         }
                                     })}
