@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** A page that fails the test on any console error or uncaught exception. */
@@ -21,6 +21,19 @@ export async function open(page: Page, hash = '#/') {
   await page.goto(hash);
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page.locator('main[aria-busy]')).toHaveCount(0);
+}
+
+/**
+ * A fresh browser (nothing stored, UTC, its clock at `time`) with the backup `file` chosen
+ * on Settings: its context (close it), page and import preview.
+ */
+export async function importInFreshBrowser(browser: Browser, file: string, time: Date) {
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await page.clock.install({ time });
+  await open(page, '#/settings');
+  await page.getByLabel('Import a backup file').setInputFiles(file);
+  return { context, page, preview: page.getByRole('region', { name: 'Import preview' }) };
 }
 
 /** Runs axe (WCAG 2.2 A/AA) on the page and expects no violations. */

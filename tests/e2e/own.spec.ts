@@ -1,4 +1,4 @@
-import { test, expect, open, expectNoAxeViolations, stored } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, importInFreshBrowser, stored } from './fixtures';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -135,13 +135,8 @@ test.describe('Your decks', () => {
     const file = await download.path();
     expect(JSON.parse(readFileSync(file, 'utf8')).decks[0].deck.id).toBe('u-git-in-three-comparisons');
 
-    const fresh = await browser.newContext({ timezoneId: 'UTC' });
-    const other = await fresh.newPage();
-    await other.clock.install({ time: T0 });
-    await open(other, '#/settings');
-    await other.getByLabel('Import a backup file').setInputFiles(file);
-    const preview = other.getByRole('region', { name: 'Import preview' });
-    await expect(preview).toContainText('1 reviews of 1 cards');
+    const { context: fresh, page: other, preview } = await importInFreshBrowser(browser, file, T0);
+    await expect(preview).toContainText('1 review of 1 card');
     await expect(preview).toContainText('It also holds 1 of your own deck: “Git in three comparisons”.');
     await preview.getByRole('button', { name: 'Replace my progress' }).click();
     await expect(other.locator('.done')).toContainText('replaced');

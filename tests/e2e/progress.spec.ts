@@ -1,4 +1,4 @@
-import { test, expect, open, expectNoAxeViolations, stored } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, importInFreshBrowser, stored } from './fixtures';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
@@ -115,12 +115,7 @@ test.describe('Progress and settings', () => {
     await expect(page.getByText('You have reviews that are not in a backup yet')).toHaveCount(0);
     const before = await page.locator('.progress').innerText();
 
-    const fresh = await browser.newContext({ timezoneId: 'UTC' });
-    const other = await fresh.newPage();
-    await other.clock.install({ time: T0 });
-    await open(other, '#/settings');
-    await other.getByLabel('Import a backup file').setInputFiles(file);
-    const preview = other.getByRole('region', { name: 'Import preview' });
+    const { context: fresh, page: other, preview } = await importInFreshBrowser(browser, file, T0);
     await expect(preview).toContainText('4 reviews of 4 cards');
     await expectNoAxeViolations(other);
     await preview.getByRole('button', { name: 'Merge with my progress' }).click();

@@ -275,9 +275,11 @@ fn YourData() -> impl IntoView {
                             <div class="preview" role="region" aria-label="Import preview">
                                 <p>
                                     {format!(
-                                        "This file holds {} reviews of {} cards{range}.",
+                                        "This file holds {} {} of {} {}{range}.",
                                         p.preview.reviews,
+                                        if p.preview.reviews == 1 { "review" } else { "reviews" },
                                         p.preview.cards,
+                                        if p.preview.cards == 1 { "card" } else { "cards" },
                                     )}
                                 </p>
                                 {(!p.backup.decks.is_empty())
