@@ -23,7 +23,8 @@ use crate::domain::schedule::Now;
 use crate::domain::search::SearchIndex;
 use crate::platform;
 use crate::platform::split::{split, NotLoaded};
-use crate::storage::format::{Backup, KEY};
+pub use crate::storage::format::Backup;
+use crate::storage::format::KEY;
 use crate::storage::layout::{self, Dirty};
 use crate::storage::local::{self, MemoryOnly, OtherTabs, StorageNotice, Store};
 

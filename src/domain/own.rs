@@ -195,9 +195,10 @@ mod tests {
             "{a} {b}"
         );
         assert_eq!(a, deck_id(" Контейнеры "));
-        assert!(
-            crate::route::Route::from_hash(&format!("#/d/{a}")) == crate::route::Route::Deck(a)
-        );
+        // An id that links can carry: lower-case letters, digits and dashes.
+        assert!(a
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
     }
 
     #[test]
