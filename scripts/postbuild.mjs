@@ -6,8 +6,11 @@
 //     inline script trunk emits;
 //  2. the service worker (Workbox generateSW), precaching every file the build emitted,
 //     versioned by content;
+//  2a. the pre-rendered site: every bundled deck and comparison as a page of its own
+//     (src/bin/prerender.rs; SITE_URL adds canonical URLs, sitemap.xml and robots.txt);
 //  3. precompressed .br and .gz siblings for hosts that serve them.
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -66,6 +69,15 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '');
 html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
 writeFileSync(indexPath, html);
 
+// 2a. The pre-rendered pages, before the service worker so that it precaches them.
+const stylesheet = html.match(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]+\.css)"/)?.[1];
+if (!stylesheet) throw new Error('postbuild: no app stylesheet in index.html');
+const prerender = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', dir, stylesheet], {
+  cwd: process.env.TRUNK_SOURCE_DIR ?? process.cwd(),
+  stdio: 'inherit',
+});
+if (prerender.status !== 0) throw new Error(`postbuild: prerender failed (${prerender.error?.message ?? `status ${prerender.status}`})`);
+
 // 2. The service worker.
 const { count, size, warnings } = await generateSW({
   globDirectory: dir,
@@ -89,7 +101,7 @@ console.log(`postbuild: service worker precaches ${count} files, ${(size / 1024)
 
 // 3. Precompressed siblings.
 const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.webmanifest', '.json', '.bin']);
-for (const name of readdirSync(dir)) {
+for (const name of readdirSync(dir, { recursive: true })) {
   const path = join(dir, name);
   if (!statSync(path).isFile() || !compressible.has(extname(name))) continue;
   const data = readFileSync(path);

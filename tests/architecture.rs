@@ -84,6 +84,24 @@ fn platform_holds_no_rules_and_no_screens() {
     assert_eq!(crossings("platform", &forbidden), Vec::<String>::new());
 }
 
+/// Views render natively too (the pre-rendered site): Leptos, the model and routes only.
+#[test]
+fn views_render_anywhere() {
+    let forbidden = [
+        "crate::platform",
+        "crate::state",
+        "crate::storage",
+        "crate::ui",
+        "crate::site",
+        "web_sys",
+        "wasm_bindgen",
+        "js_sys",
+        "gloo",
+        "AppState",
+    ];
+    assert_eq!(crossings("view", &forbidden), Vec::<String>::new());
+}
+
 #[test]
 fn ui_never_touches_storage_or_the_browser_storage_api() {
     let forbidden = [
@@ -100,6 +118,7 @@ fn the_checks_see_the_source() {
     // Guards against the tests above passing because they read nothing.
     assert!(rust_files(Path::new("src/domain")).len() >= 2);
     assert!(rust_files(Path::new("src/ui")).len() >= 3);
+    assert!(rust_files(Path::new("src/view")).len() >= 3);
     assert!(!crossings("ui", &["leptos"]).is_empty());
 }
 

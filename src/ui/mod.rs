@@ -2,7 +2,6 @@
 //! browser, and never touches storage itself. One folder per screen.
 
 pub mod browse;
-pub mod comparison;
 pub mod fields;
 pub mod flip;
 pub mod lazy;
@@ -10,7 +9,6 @@ pub mod matching;
 pub mod own;
 pub mod progress;
 pub mod quiz;
-pub mod rich;
 pub mod scope;
 pub mod settings;
 pub mod shell;

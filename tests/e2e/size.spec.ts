@@ -31,7 +31,8 @@ test('the first load stays within the budget; the rest is fetched on demand', ({
 
 test('every file a static host serves has brotli and gzip siblings; no web fonts', ({ isMobile }) => {
   test.skip(isMobile, 'one build, checked once');
-  const files = readdirSync('dist');
+  const files = readdirSync('dist', { recursive: true }) as string[];
+  expect(files, 'the pre-rendered pages are there').toContain('c/cmd-vs-entrypoint/index.html');
   expect(files.filter((f) => /\.(woff2?|ttf|otf)$/.test(f))).toEqual([]);
   for (const f of files.filter((f) => /\.(html|js|wasm|css|svg|webmanifest)$/.test(f))) {
     expect(existsSync(`dist/${f}.br`), `${f}.br`).toBe(true);

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::lazy::CouldNotLoad;
-use super::rich::Emoji;
+use crate::view::rich::Emoji;
 use super::shell::{NotFound, SCREEN_TITLE};
 use super::BrowseState;
 use crate::content::{self, BundledDeck};
@@ -20,7 +20,9 @@ use crate::domain::own::is_user_deck;
 use crate::platform::document::set_title;
 use crate::route::Route;
 use crate::state::AppState;
-use crate::ui::comparison::{ComparisonCard, Title};
+use crate::view::comparison::{ComparisonCard, Title};
+use crate::view::page::PhaseTitle;
+use crate::view::{short_title, Links};
 
 /// A deck as the switch lists it, whether it has arrived or not.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,20 +48,6 @@ fn deck_entries(first: &'static Deck) -> Vec<DeckEntry> {
         comparisons: d.comparisons,
     }));
     out
-}
-
-/// The link to a deck's page: the first deck is the home screen.
-pub fn deck_href(first: bool, id: &str) -> String {
-    if first {
-        Route::Browse.href()
-    } else {
-        Route::Deck(id.to_string()).href()
-    }
-}
-
-/// A deck's title without the seed's "(Phase 1 → Phase 6)": short enough for a tab.
-fn short_title(title: &str) -> &str {
-    title.split(" (").next().unwrap_or(title).trim()
 }
 
 #[component]
@@ -147,7 +135,7 @@ fn DeckSwitch(entries: Vec<DeckEntry>, current: &'static str) -> impl IntoView {
                 {entries
                     .into_iter()
                     .map(|e| {
-                        let href = deck_href(Some(e.id) == first, e.id);
+                        let href = Links::App.deck(e.id, Some(e.id) == first);
                         view! {
                             <li>
                                 <a class="decks__link" href=href aria-current=(e.id == current).then_some("page")>
@@ -281,9 +269,7 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
                     view! {
                         <section class="phase" aria-labelledby=labelledby hidden=phase_hidden>
                             <h2 class="phase__title" id=heading_id>
-                                <Emoji emoji=phase.emoji.as_str() />
-                                <span class="phase__number">"Phase " {phase.number}</span>
-                                <span class="phase__name">{phase.title.as_str()}</span>
+                                <PhaseTitle phase=phase />
                             </h2>
                             <ul class="phase__list" role="list">
                                 {phase

@@ -17,7 +17,7 @@ use crate::platform::keys::use_shortcuts;
 use crate::platform::timer::use_interval;
 use crate::route::Route;
 use crate::state::{now, AppState};
-use crate::ui::comparison::ComparisonBody;
+use crate::view::comparison::ComparisonBody;
 use crate::ui::fields::{Check, SetupForm};
 use crate::ui::matching::PracticeOnly;
 use crate::ui::scope::ScopeSelect;

@@ -1,98 +1,22 @@
-//! The frame around every screen: skip link, header with the app name, main navigation,
-//! and the `<main>` landmark. `index.html` paints the same header statically before the
-//! wasm loads, so mounting shifts nothing: keep the two in step.
+//! The frame around every screen: skip link, the header (`view::header`, shared with the
+//! pre-rendered pages), and the `<main>` landmark with the notices. `index.html` paints
+//! the same header statically before the wasm loads, so mounting shifts nothing: keep the
+//! two in step.
 
 use leptos::prelude::*;
 
 use crate::route::Route;
 use crate::state::AppState;
+use crate::view::header::Header;
+use crate::view::Links;
 
-/// A main navigation entry. `index.html` repeats these for the first paint.
-struct NavItem {
-    label: &'static str,
-    href: &'static str,
-    /// An SVG path (24 × 24, stroked).
-    icon: &'static str,
-    active: fn(&Route) -> bool,
-}
-
-const NAV: &[NavItem] = &[
-    NavItem {
-        label: "Browse",
-        href: "#/",
-        icon: "M4 5h7v14H4zM13 5h7v14h-7z",
-        active: |r| matches!(r, Route::Browse | Route::Deck(_) | Route::Comparison(_)),
-    },
-    NavItem {
-        label: "Flashcards",
-        href: "#/flashcards",
-        icon: "M7 4h12v14H7zM4 7v13h12",
-        active: |r| matches!(r, Route::Flashcards { .. }),
-    },
-    NavItem {
-        label: "Match",
-        href: "#/match",
-        icon: "M4 5h6v6H4zM14 13h6v6h-6zM10 8h4v5",
-        active: |r| matches!(r, Route::Match),
-    },
-    NavItem {
-        label: "Quiz",
-        href: "#/quiz",
-        icon: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M9.5 9.5a2.5 2.5 0 1 1 3.4 2.3c-.6.3-.9.8-.9 1.4v.8M12 16.8v.2",
-        active: |r| matches!(r, Route::Quiz),
-    },
-    NavItem {
-        label: "Progress",
-        href: "#/progress",
-        icon: "M4 20V10M10 20V4M16 20v-7M22 20H2",
-        active: |r| matches!(r, Route::Progress),
-    },
-    NavItem {
-        label: "Settings",
-        href: "#/settings",
-        icon: "M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M16 4v4M10 10v4M18 16v4",
-        active: |r| matches!(r, Route::Settings),
-    },
-];
-
-/// Every screen's `<h1>` carries this id, so focus can move to it after a navigation.
-pub const SCREEN_TITLE: &str = "screen-title";
+pub use crate::view::SCREEN_TITLE;
 
 #[component]
 pub fn Shell(route: Signal<Route>, children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-        <header class="app-header">
-            <div class="app-header__inner">
-                <a class="brand" href="#/">
-                    <svg class="brand__mark" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
-                        <rect x="2" y="6" width="13" height="20" rx="3" class="brand__left" />
-                        <rect x="17" y="6" width="13" height="20" rx="3" class="brand__right" />
-                    </svg>
-                    <span class="brand__name">"diffdeck"</span>
-                </a>
-                <nav class="app-nav" aria-label="Main">
-                    <ul>
-                        {NAV
-                            .iter()
-                            .map(|item| {
-                                let current = move || (item.active)(&route.get()).then_some("page");
-                                view! {
-                                    <li>
-                                        <a href=item.href aria-current=current>
-                                            <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
-                                                <path d=item.icon />
-                                            </svg>
-                                            <span>{item.label}</span>
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </nav>
-            </div>
-        </header>
+        <Header links=Links::App route=route />
         <main id="main" class="app-main" tabindex="-1">
             <Notices />
             <UpdatePrompt />

@@ -5,14 +5,14 @@
 
 use leptos::prelude::*;
 
+use super::rich::{rich, Emoji};
+use super::Links;
 use crate::domain::deck::{Comparison, Group, Note, Point, Side, Source};
-use crate::route::Route;
-use crate::ui::rich::{rich, Emoji};
 
 /// A comparison as a card in the deck list; its title links to the comparison's own page.
 #[component]
-pub fn ComparisonCard(comparison: &'static Comparison) -> impl IntoView {
-    let href = Route::Comparison(comparison.id.clone()).href();
+pub fn ComparisonCard(comparison: &'static Comparison, #[prop(default = Links::App)] links: Links) -> impl IntoView {
+    let href = links.comparison(&comparison.id);
     let title_id = format!("card-{}", comparison.id);
     let labelledby = title_id.clone();
     view! {

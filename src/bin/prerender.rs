@@ -1,0 +1,66 @@
+//! Writes the pre-rendered site into a built `dist/` (see `diffdeck::site`): every bundled
+//! deck and comparison as a page, and, when `SITE_URL` is set, `sitemap.xml` and
+//! `robots.txt`. Run by `scripts/postbuild.mjs`:
+//!
+//! ```text
+//! prerender <dist> <stylesheet>      (SITE_URL=https://host/path/ for canonical URLs)
+//! ```
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use std::fs;
+    use std::path::Path;
+
+    use diffdeck::site::{pages, robots, site_url, sitemap, Site};
+
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [dist, stylesheet] = args.as_slice() else {
+        eprintln!("usage: prerender <dist> <stylesheet>");
+        std::process::exit(2);
+    };
+    let url = match std::env::var("SITE_URL").ok().filter(|u| !u.trim().is_empty()) {
+        Some(u) => match site_url(&u) {
+            Ok(url) => Some(url),
+            Err(why) => {
+                eprintln!("prerender: {why}");
+                std::process::exit(2);
+            }
+        },
+        None => None,
+    };
+    let decks: Vec<&'static diffdeck::domain::deck::Deck> = diffdeck::content::bundled()
+        .into_iter()
+        .map(|d| &*Box::leak(Box::new(d)))
+        .collect();
+    let pages = pages(
+        &decks,
+        Site {
+            stylesheet,
+            url: url.as_deref(),
+        },
+    );
+    let dist = Path::new(dist);
+    let write = |path: &Path, text: &str| {
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        }
+        fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    };
+    for page in &pages {
+        write(&dist.join(&page.path).join("index.html"), &page.html);
+    }
+    match &url {
+        Some(url) => {
+            write(&dist.join("sitemap.xml"), &sitemap(&pages, url));
+            write(&dist.join("robots.txt"), &robots(url));
+            println!("prerender: {} pages, sitemap.xml and robots.txt for {url}", pages.len());
+        }
+        None => println!(
+            "prerender: {} pages; SITE_URL is not set, so no sitemap.xml, robots.txt or canonical URLs",
+            pages.len()
+        ),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

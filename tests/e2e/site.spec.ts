@@ -1,0 +1,65 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// The pre-rendered site (src/site.rs, written by scripts/postbuild.mjs): with JavaScript
+// off, every deck page and comparison page shows its full content, styled, and links
+// between them work, under the /diffdeck/ sub-path. The native test (tests/prerender.rs)
+// checks that every point, note and source is in the HTML; this one that a browser shows it.
+test.use({ javaScriptEnabled: false });
+
+const DECKS = ['docker', 'docker-in-depth'];
+
+/** The cards a deck page lists: each comparison's link and title. */
+async function cards(page: Page) {
+  const links = page.locator('article.card .card__link');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const titles = (await links.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  return hrefs.map((href, i) => ({ href, title: titles[i] }));
+}
+
+test('without JavaScript, every deck page and comparison page reads in full', async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const deck of DECKS) {
+    await page.goto(`d/${deck}/`);
+    await expect(page.locator('main h1')).toBeVisible();
+    await expect(page.locator('.app-header')).toHaveCSS('position', 'sticky');
+    const listed = await cards(page);
+    expect(listed.length, deck).toBeGreaterThanOrEqual(20);
+    for (const { href, title } of listed) {
+      expect(new URL(href).pathname).toMatch(/^\/diffdeck\/c\/[a-z0-9-]+\/$/);
+      await page.goto(href);
+      const h1 = (await page.locator('main h1').innerText()).replace(/\s+/g, ' ').trim();
+      expect(h1, href).toBe(title);
+      await expect(page.locator('.sides > .side')).toHaveCount(2);
+      await expect(page.locator('.sides').first()).toHaveCSS('display', 'grid');
+      expect(await page.locator('.side .points li').count(), href).toBeGreaterThanOrEqual(2);
+      await expect(page.locator('.sources a').first()).toHaveAttribute('href', /^https:\/\//);
+      await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+      expect(await page.title()).toBe(`${title} — diffdeck`);
+    }
+  }
+});
+
+test('without JavaScript, pages link to each other and into the app', async ({ page }) => {
+  await page.goto('d/docker/');
+  const [first, second] = await cards(page);
+  await page.locator('article.card .card__link').first().click();
+  await expect(page).toHaveURL(first.href);
+  await page.getByRole('link', { name: /^Next/ }).click();
+  await expect(page).toHaveURL(second.href);
+  await page.getByRole('link', { name: /^Previous/ }).click();
+  await expect(page).toHaveURL(first.href);
+  await page.locator('.detail__back a').click();
+  await expect(page).toHaveURL(/\/diffdeck\/d\/docker\/$/);
+  // The second deck's comparisons link back to their own deck.
+  await page.goto('d/docker-in-depth/');
+  await page.locator('article.card .card__link').first().click();
+  await page.locator('.detail__back a').click();
+  await expect(page).toHaveURL(/\/diffdeck\/d\/docker-in-depth\/$/);
+  // Into the app: its flashcards for this comparison, and the header's screens.
+  await page.locator('article.card .card__link').first().click();
+  const id = new URL(page.url()).pathname.split('/').at(-2);
+  await expect(page.getByRole('link', { name: 'Study it with flashcards' })).toHaveAttribute('href', `../../#/flashcards?c=${id}`);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+  await expect(page).toHaveURL(/\/diffdeck\/#\/quiz$/);
+});

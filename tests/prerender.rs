@@ -1,0 +1,152 @@
+//! The pre-rendered site (`diffdeck::site`): every bundled deck and comparison has a page
+//! that holds all it says, with its own title, description and canonical URL, and links
+//! that lead to pages that exist.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashSet;
+
+use diffdeck::domain::deck::{Deck, Rich};
+use diffdeck::site::{pages, robots, sitemap, Page, Site};
+
+const URL: &str = "https://example.com/diffdeck/";
+
+fn decks() -> Vec<&'static Deck> {
+    diffdeck::content::bundled()
+        .into_iter()
+        .map(|d| &*Box::leak(Box::new(d)))
+        .collect()
+}
+
+fn site(url: Option<&'static str>) -> Vec<Page> {
+    pages(
+        &decks(),
+        Site {
+            stylesheet: "app-0123456789abcdef.css",
+            url,
+        },
+    )
+}
+
+/// Text as it appears in HTML (escaped as Leptos escapes text).
+fn html_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Every text run of `rich`, as it appears in HTML.
+fn runs(rich: &Rich) -> Vec<String> {
+    rich.0
+        .iter()
+        .map(|s| html_text(s.text()))
+        .filter(|t| !t.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn every_deck_and_comparison_has_a_page_with_all_it_says() {
+    let decks = decks();
+    let pages = site(Some(URL));
+    let expected: usize = decks.iter().map(|d| 1 + d.comparisons().count()).sum();
+    assert_eq!(pages.len(), expected);
+    for deck in &decks {
+        let page = pages.iter().find(|p| p.path == format!("d/{}/", deck.id)).unwrap();
+        for c in deck.comparisons() {
+            assert!(page.html.contains(&format!("href=\"../../c/{}/\"", c.id)), "{} lists {}", deck.id, c.id);
+        }
+        for c in deck.comparisons() {
+            let page = pages.iter().find(|p| p.path == format!("c/{}/", c.id)).unwrap();
+            let html = &page.html;
+            for side in c.sides() {
+                assert!(html.contains(&html_text(&side.name)), "{}: {}", c.id, side.name);
+                for point in &side.points {
+                    // The seed's words and the correction beside them.
+                    let mut texts = runs(&point.said);
+                    if let Some(fix) = &point.correction {
+                        texts.extend(runs(&fix.text));
+                        for s in &fix.sources {
+                            texts.push(html_text(&s.url));
+                        }
+                    }
+                    for t in texts {
+                        assert!(html.contains(&t), "{}: {t:?} is missing", c.id);
+                    }
+                }
+            }
+            for group in &c.extras {
+                for p in &group.points {
+                    for t in runs(p) {
+                        assert!(html.contains(&t), "{}: {t:?} is missing", c.id);
+                    }
+                }
+            }
+            for note in &c.notes {
+                for t in runs(&note.text) {
+                    assert!(html.contains(&t), "{}: note {t:?} is missing", c.id);
+                }
+            }
+            for s in &c.sources {
+                assert!(html.contains(&format!("href=\"{}\"", html_text(&s.url))), "{}: source {}", c.id, s.url);
+            }
+            // It runs no script, and studies in the app.
+            assert!(!html.contains("<script"), "{}", c.id);
+            assert!(html.contains(&format!("href=\"../../#/flashcards?c={}\"", c.id)), "{}", c.id);
+        }
+    }
+}
+
+#[test]
+fn titles_descriptions_and_canonical_urls_are_unique() {
+    let pages = site(Some(URL));
+    let mut titles = HashSet::new();
+    let mut descriptions = HashSet::new();
+    for p in &pages {
+        assert!(titles.insert(p.title.clone()), "title {:?} twice", p.title);
+        assert!(descriptions.insert(p.description.clone()), "description {:?} twice", p.description);
+        assert!(p.description.chars().count() <= 160, "{}: {}", p.path, p.description);
+        let canonical = format!("<link rel=\"canonical\" href=\"{URL}{}\" />", p.path);
+        assert_eq!(p.html.matches("rel=\"canonical\"").count(), 1, "{}", p.path);
+        assert!(p.html.contains(&canonical), "{}", p.path);
+        assert!(p.html.contains("<meta property=\"og:title\""), "{}", p.path);
+        assert!(p.html.contains("<meta name=\"twitter:card\""), "{}", p.path);
+    }
+    // Without a site URL there is no canonical URL (it must be absolute).
+    assert!(site(None).iter().all(|p| !p.html.contains("canonical")));
+}
+
+#[test]
+fn every_link_between_pages_leads_to_one() {
+    let pages = site(None);
+    let paths: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    for p in &pages {
+        for link in p.html.split("href=\"../../").skip(1) {
+            let target = &link[..link.find('"').unwrap()];
+            if target.starts_with("c/") || target.starts_with("d/") {
+                assert!(paths.contains(target), "{} links to {target}", p.path);
+            } else {
+                // The app (its hash routes at the top) or one of its files.
+                assert!(
+                    target.is_empty()
+                        || target.starts_with("#/")
+                        || !target.contains('/'),
+                    "{} links to {target}",
+                    p.path
+                );
+            }
+        }
+        // No hash route into a comparison: between pages, links are paths.
+        assert!(!p.html.contains("#/c/"), "{}", p.path);
+    }
+}
+
+#[test]
+fn the_sitemap_lists_every_page_and_robots_points_to_it() {
+    let pages = site(Some(URL));
+    let map = sitemap(&pages, URL);
+    assert!(map.contains(&format!("<loc>{URL}</loc>")));
+    for p in &pages {
+        assert!(map.contains(&format!("<loc>{URL}{}</loc>", p.path)), "{}", p.path);
+    }
+    assert_eq!(map.matches("<url>").count(), pages.len() + 1);
+    assert!(robots(URL).contains("Sitemap: https://example.com/diffdeck/sitemap.xml"));
+}
