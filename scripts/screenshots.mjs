@@ -72,6 +72,9 @@ const SCREENS = [
     await page.goto(link.slice(0, -10));
     await page.locator('[role="alert"]').waitFor();
   }],
+  // The pre-rendered pages (src/site.rs), as a reader without JavaScript sees them.
+  ['site-comparison', 'c/cmd-vs-entrypoint/', null],
+  ['site-deck', 'd/docker-in-depth/', null],
   ['deck-own', '#/decks', async (page) => {
     await chooseDeck(page, EXAMPLE);
     await page.getByRole('button', { name: 'Add this deck' }).click();
@@ -104,7 +107,7 @@ try {
       const page = await context.newPage();
       for (const [name, hash, act] of SCREENS.filter(([n]) => !process.env.ONLY || n.startsWith(process.env.ONLY))) {
         await page.goto(BASE + hash);
-        if (hash !== '#/' && !hash.startsWith('#/c/')) await page.evaluate(() => localStorage.clear());
+        if (hash.startsWith('#/') && hash !== '#/' && !hash.startsWith('#/c/')) await page.evaluate(() => localStorage.clear());
         await page.reload();
         await page.locator('main h1').waitFor();
         if (act) await act(page);

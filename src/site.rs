@@ -71,7 +71,13 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
                 </p>
             }
         });
-        out.push(page(format!("d/{}/", deck.id), title, description, body, site));
+        out.push(page(
+            format!("d/{}/", deck.id),
+            title,
+            description,
+            body,
+            site,
+        ));
         for phase in &deck.phases {
             for comparison in &phase.comparisons {
                 let id = comparison.id.clone();
@@ -109,7 +115,10 @@ pub fn sitemap(pages: &[Page], url: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for path in std::iter::once("").chain(pages.iter().map(|p| p.path.as_str())) {
-        out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&format!("{url}{path}"))));
+        out.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape(&format!("{url}{path}"))
+        ));
     }
     out.push_str("</urlset>\n");
     out
@@ -128,9 +137,15 @@ pub fn site_url(url: &str) -> Result<String, String> {
         .or_else(|| url.strip_prefix("http://"))
         .ok_or_else(|| format!("SITE_URL `{url}` must start with https:// (or http://)"))?;
     if rest.is_empty() || rest.starts_with('/') || url.contains(['?', '#', ' ', '"', '<', '>']) {
-        return Err(format!("SITE_URL `{url}` is not a site address such as https://example.com/diffdeck/"));
+        return Err(format!(
+            "SITE_URL `{url}` is not a site address such as https://example.com/diffdeck/"
+        ));
     }
-    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
 }
 
 /// The app's own views as HTML, inside an owner (for any context they read), with the
@@ -163,12 +178,21 @@ fn page(path: String, title: String, description: String, body: String, site: Si
         .unwrap_or_default();
     let image = site
         .url
-        .map(|url| format!("<meta property=\"og:image\" content=\"{}icon-512.png\" />\n    ", escape(url)))
+        .map(|url| {
+            format!(
+                "<meta property=\"og:image\" content=\"{}icon-512.png\" />\n    ",
+                escape(url)
+            )
+        })
         .unwrap_or_default();
-    let kind = if path.starts_with("c/") { "article" } else { "website" };
+    let kind = if path.starts_with("c/") {
+        "article"
+    } else {
+        "website"
+    };
     let (t, d) = (escape(&title), escape(&description));
     let html = format!(
-        r#"<!doctype html>
+        r##"<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -194,7 +218,7 @@ fn page(path: String, title: String, description: String, body: String, site: Si
     <div id="app">{body}</div>
   </body>
 </html>
-"#,
+"##,
         css = site.stylesheet,
     );
     Page {
@@ -211,7 +235,14 @@ fn describe(c: &Comparison) -> String {
     let first = |points: &[Point]| {
         points
             .first()
-            .map(|p| p.correction.as_ref().map_or(&p.said, |fix| &fix.text).plain())
+            .map(|p| {
+                let text = p
+                    .correction
+                    .as_ref()
+                    .map_or(&p.said, |fix| &fix.text)
+                    .plain();
+                text.trim_end_matches('.').to_string()
+            })
             .unwrap_or_default()
     };
     cut(&format!(
@@ -231,7 +262,10 @@ fn cut(text: &str) -> String {
     }
     let head: String = text.chars().take(DESCRIPTION_CHARS - 1).collect();
     let at = head.rfind(' ').unwrap_or(head.len());
-    format!("{}…", head[..at].trim_end_matches([',', ';', ':', ' ', '—']))
+    format!(
+        "{}…",
+        head[..at].trim_end_matches([',', ';', ':', ' ', '—'])
+    )
 }
 
 /// Text for an HTML attribute or text node.
@@ -264,9 +298,22 @@ mod tests {
 
     #[test]
     fn a_site_url_is_checked_and_ends_in_a_slash() {
-        assert_eq!(site_url("https://example.com/diffdeck").unwrap(), "https://example.com/diffdeck/");
-        assert_eq!(site_url(" https://example.com/ ").unwrap(), "https://example.com/");
-        for bad in ["example.com", "ftp://x.org/", "https://", "https:///x", "https://x.org/?a", "https://x.org/\"a"] {
+        assert_eq!(
+            site_url("https://example.com/diffdeck").unwrap(),
+            "https://example.com/diffdeck/"
+        );
+        assert_eq!(
+            site_url(" https://example.com/ ").unwrap(),
+            "https://example.com/"
+        );
+        for bad in [
+            "example.com",
+            "ftp://x.org/",
+            "https://",
+            "https:///x",
+            "https://x.org/?a",
+            "https://x.org/\"a",
+        ] {
             assert!(site_url(bad).is_err(), "{bad}");
         }
     }

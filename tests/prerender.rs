@@ -50,15 +50,31 @@ fn every_deck_and_comparison_has_a_page_with_all_it_says() {
     let expected: usize = decks.iter().map(|d| 1 + d.comparisons().count()).sum();
     assert_eq!(pages.len(), expected);
     for deck in &decks {
-        let page = pages.iter().find(|p| p.path == format!("d/{}/", deck.id)).unwrap();
+        let page = pages
+            .iter()
+            .find(|p| p.path == format!("d/{}/", deck.id))
+            .unwrap();
         for c in deck.comparisons() {
-            assert!(page.html.contains(&format!("href=\"../../c/{}/\"", c.id)), "{} lists {}", deck.id, c.id);
+            assert!(
+                page.html.contains(&format!("href=\"../../c/{}/\"", c.id)),
+                "{} lists {}",
+                deck.id,
+                c.id
+            );
         }
         for c in deck.comparisons() {
-            let page = pages.iter().find(|p| p.path == format!("c/{}/", c.id)).unwrap();
+            let page = pages
+                .iter()
+                .find(|p| p.path == format!("c/{}/", c.id))
+                .unwrap();
             let html = &page.html;
             for side in c.sides() {
-                assert!(html.contains(&html_text(&side.name)), "{}: {}", c.id, side.name);
+                assert!(
+                    html.contains(&html_text(&side.name)),
+                    "{}: {}",
+                    c.id,
+                    side.name
+                );
                 for point in &side.points {
                     // The seed's words and the correction beside them.
                     let mut texts = runs(&point.said);
@@ -86,11 +102,20 @@ fn every_deck_and_comparison_has_a_page_with_all_it_says() {
                 }
             }
             for s in &c.sources {
-                assert!(html.contains(&format!("href=\"{}\"", html_text(&s.url))), "{}: source {}", c.id, s.url);
+                assert!(
+                    html.contains(&format!("href=\"{}\"", html_text(&s.url))),
+                    "{}: source {}",
+                    c.id,
+                    s.url
+                );
             }
             // It runs no script, and studies in the app.
             assert!(!html.contains("<script"), "{}", c.id);
-            assert!(html.contains(&format!("href=\"../../#/flashcards?c={}\"", c.id)), "{}", c.id);
+            assert!(
+                html.contains(&format!("href=\"../../#/flashcards?c={}\"", c.id)),
+                "{}",
+                c.id
+            );
         }
     }
 }
@@ -102,8 +127,17 @@ fn titles_descriptions_and_canonical_urls_are_unique() {
     let mut descriptions = HashSet::new();
     for p in &pages {
         assert!(titles.insert(p.title.clone()), "title {:?} twice", p.title);
-        assert!(descriptions.insert(p.description.clone()), "description {:?} twice", p.description);
-        assert!(p.description.chars().count() <= 160, "{}: {}", p.path, p.description);
+        assert!(
+            descriptions.insert(p.description.clone()),
+            "description {:?} twice",
+            p.description
+        );
+        assert!(
+            p.description.chars().count() <= 160,
+            "{}: {}",
+            p.path,
+            p.description
+        );
         let canonical = format!("<link rel=\"canonical\" href=\"{URL}{}\" />", p.path);
         assert_eq!(p.html.matches("rel=\"canonical\"").count(), 1, "{}", p.path);
         assert!(p.html.contains(&canonical), "{}", p.path);
@@ -126,9 +160,7 @@ fn every_link_between_pages_leads_to_one() {
             } else {
                 // The app (its hash routes at the top) or one of its files.
                 assert!(
-                    target.is_empty()
-                        || target.starts_with("#/")
-                        || !target.contains('/'),
+                    target.is_empty() || target.starts_with("#/") || !target.contains('/'),
                     "{} links to {target}",
                     p.path
                 );
@@ -145,7 +177,11 @@ fn the_sitemap_lists_every_page_and_robots_points_to_it() {
     let map = sitemap(&pages, URL);
     assert!(map.contains(&format!("<loc>{URL}</loc>")));
     for p in &pages {
-        assert!(map.contains(&format!("<loc>{URL}{}</loc>", p.path)), "{}", p.path);
+        assert!(
+            map.contains(&format!("<loc>{URL}{}</loc>", p.path)),
+            "{}",
+            p.path
+        );
     }
     assert_eq!(map.matches("<url>").count(), pages.len() + 1);
     assert!(robots(URL).contains("Sitemap: https://example.com/diffdeck/sitemap.xml"));

@@ -18,7 +18,10 @@ fn main() {
         eprintln!("usage: prerender <dist> <stylesheet>");
         std::process::exit(2);
     };
-    let url = match std::env::var("SITE_URL").ok().filter(|u| !u.trim().is_empty()) {
+    let url = match std::env::var("SITE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+    {
         Some(u) => match site_url(&u) {
             Ok(url) => Some(url),
             Err(why) => {

@@ -11,7 +11,10 @@ use crate::domain::deck::{Comparison, Group, Note, Point, Side, Source};
 
 /// A comparison as a card in the deck list; its title links to the comparison's own page.
 #[component]
-pub fn ComparisonCard(comparison: &'static Comparison, #[prop(default = Links::App)] links: Links) -> impl IntoView {
+pub fn ComparisonCard(
+    comparison: &'static Comparison,
+    #[prop(default = Links::App)] links: Links,
+) -> impl IntoView {
     let href = links.comparison(&comparison.id);
     let title_id = format!("card-{}", comparison.id);
     let labelledby = title_id.clone();

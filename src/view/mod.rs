@@ -21,7 +21,9 @@ pub enum Links {
     App,
     /// The pre-rendered pages (`c/<id>/`, `d/<id>/`), from a page `root` away from the
     /// site's top (`"../../"`): relative, so the site works at a host's root and under
-    /// any sub-path.
+    /// any sub-path. Native only (`site`): the wasm never makes such links, and carries
+    /// no code for them.
+    #[cfg(not(target_arch = "wasm32"))]
     Site { root: &'static str },
 }
 
@@ -30,6 +32,7 @@ impl Links {
     pub fn comparison(self, id: &str) -> String {
         match self {
             Links::App => Route::Comparison(id.to_string()).href(),
+            #[cfg(not(target_arch = "wasm32"))]
             Links::Site { root } => format!("{root}c/{id}/"),
         }
     }
@@ -39,6 +42,7 @@ impl Links {
         match self {
             Links::App if first => Route::Browse.href(),
             Links::App => Route::Deck(id.to_string()).href(),
+            #[cfg(not(target_arch = "wasm32"))]
             Links::Site { root } => format!("{root}d/{id}/"),
         }
     }
@@ -47,6 +51,7 @@ impl Links {
     pub fn app(self, hash: &str) -> String {
         match self {
             Links::App => hash.to_string(),
+            #[cfg(not(target_arch = "wasm32"))]
             Links::Site { root } => format!("{root}{hash}"),
         }
     }
@@ -57,7 +62,7 @@ pub fn short_title(title: &str) -> &str {
     title.split(" (").next().unwrap_or(title).trim()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -65,12 +70,18 @@ mod tests {
     fn links_lead_into_the_app_or_between_pages() {
         assert_eq!(Links::App.comparison("copy-vs-add"), "#/c/copy-vs-add");
         assert_eq!(Links::App.deck("docker", true), "#/");
-        assert_eq!(Links::App.deck("docker-in-depth", false), "#/d/docker-in-depth");
+        assert_eq!(
+            Links::App.deck("docker-in-depth", false),
+            "#/d/docker-in-depth"
+        );
         assert_eq!(Links::App.app("#/quiz"), "#/quiz");
         let site = Links::Site { root: "../../" };
         assert_eq!(site.comparison("copy-vs-add"), "../../c/copy-vs-add/");
         assert_eq!(site.deck("docker", true), "../../d/docker/");
         assert_eq!(site.app("#/quiz"), "../../#/quiz");
-        assert_eq!(short_title("Docker Interview Differences (Phase 1 → Phase 6)"), "Docker Interview Differences");
+        assert_eq!(
+            short_title("Docker Interview Differences (Phase 1 → Phase 6)"),
+            "Docker Interview Differences"
+        );
     }
 }

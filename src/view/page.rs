@@ -79,8 +79,9 @@ pub fn DeckArticle(deck: &'static Deck, links: Links) -> impl IntoView {
                 .iter()
                 .map(|phase| {
                     let heading_id = format!("phase-{}", phase.number);
+                    let labelledby = heading_id.clone();
                     view! {
-                        <section class="phase" aria-labelledby=heading_id.clone()>
+                        <section class="phase" aria-labelledby=labelledby>
                             <h2 class="phase__title" id=heading_id>
                                 <PhaseTitle phase=phase />
                             </h2>

@@ -12,9 +12,9 @@ const DECKS = ['docker', 'docker-in-depth'];
 /** The cards a deck page lists: each comparison's link and title. */
 async function cards(page: Page) {
   const links = page.locator('article.card .card__link');
-  const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-  const titles = (await links.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-  return hrefs.map((href, i) => ({ href, title: titles[i] }));
+  // textContent: cards far below the fold are not laid out yet (content-visibility).
+  const found = await links.evaluateAll((as) => as.map((a) => [(a as HTMLAnchorElement).href, a.textContent ?? '']));
+  return found.map(([href, title]) => ({ href, title: title.replace(/\s+/g, ' ').trim() }));
 }
 
 test('without JavaScript, every deck page and comparison page reads in full', async ({ page }) => {
@@ -35,7 +35,8 @@ test('without JavaScript, every deck page and comparison page reads in full', as
       expect(await page.locator('.side .points li').count(), href).toBeGreaterThanOrEqual(2);
       await expect(page.locator('.sources a').first()).toHaveAttribute('href', /^https:\/\//);
       await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
-      expect(await page.title()).toBe(`${title} — diffdeck`);
+      const names = await page.locator('main h1 .title__name').allInnerTexts();
+      expect(await page.title()).toBe(`${names.join(' vs ')} — diffdeck`);
     }
   }
 });

@@ -11,7 +11,6 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::lazy::CouldNotLoad;
-use crate::view::rich::Emoji;
 use super::shell::{NotFound, SCREEN_TITLE};
 use super::BrowseState;
 use crate::content::{self, BundledDeck};
@@ -22,6 +21,7 @@ use crate::route::Route;
 use crate::state::AppState;
 use crate::view::comparison::{ComparisonCard, Title};
 use crate::view::page::PhaseTitle;
+use crate::view::rich::Emoji;
 use crate::view::{short_title, Links};
 
 /// A deck as the switch lists it, whether it has arrived or not.

@@ -17,9 +17,9 @@ use crate::domain::study::{self, Cram};
 use crate::platform::document::{focus_by_id, set_title};
 use crate::platform::keys::use_shortcuts;
 use crate::state::{now, AppState};
+use crate::ui::shell::SCREEN_TITLE;
 use crate::view::comparison::{ComparisonBody, Title};
 use crate::view::rich::rich;
-use crate::ui::shell::SCREEN_TITLE;
 use setup::Setup;
 
 /// A running session.

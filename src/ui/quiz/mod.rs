@@ -17,11 +17,11 @@ use crate::platform::keys::use_shortcuts;
 use crate::platform::timer::use_interval;
 use crate::route::Route;
 use crate::state::{now, AppState};
-use crate::view::comparison::ComparisonBody;
 use crate::ui::fields::{Check, SetupForm};
 use crate::ui::matching::PracticeOnly;
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
+use crate::view::comparison::ComparisonBody;
 
 fn focus_soon(id: &'static str) {
     request_animation_frame(move || focus_by_id(id));
