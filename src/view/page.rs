@@ -99,3 +99,18 @@ pub fn DeckArticle(deck: &'static Deck, links: Links) -> impl IntoView {
         </div>
     }
 }
+
+/// "Nothing here": a link that leads nowhere, in the app (an unknown route) and on the
+/// site (its `404.html`). `home`: the app's first screen from there (`#/` in the app).
+#[component]
+pub fn NotFoundSection(home: &'static str) -> impl IntoView {
+    view! {
+        <section class="not-found">
+            <h1 id=SCREEN_TITLE tabindex="-1">"Nothing here"</h1>
+            <p>"This link does not lead to a screen of diffdeck. It may be mistyped, or come from a newer version."</p>
+            <p>
+                <a class="button" href=home>"Browse all comparisons"</a>
+            </p>
+        </section>
+    }
+}

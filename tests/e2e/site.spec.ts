@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test as plain, type Page } from '@playwright/test';
 
 // The pre-rendered site (src/site.rs, written by scripts/postbuild.mjs): with JavaScript
 // off, every deck page and comparison page shows its full content, styled, and links
@@ -63,4 +63,18 @@ test('without JavaScript, pages link to each other and into the app', async ({ p
   await expect(page.getByRole('link', { name: 'Study it with flashcards' })).toHaveAttribute('href', `../../#/flashcards?c=${id}`);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
   await expect(page).toHaveURL(/\/diffdeck\/#\/quiz$/);
+});
+
+// Without the fixture that fails on console errors: the browser logs the 404 it is shown.
+plain.use({ javaScriptEnabled: false });
+plain('without JavaScript, a page that does not exist says so, and a folder gets its slash', async ({ page }) => {
+  const response = await page.goto('no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('main h1')).toHaveText('Nothing here');
+  await expect(page.locator('.app-header')).toHaveCSS('position', 'sticky');
+  await page.getByRole('link', { name: 'Browse all comparisons' }).click();
+  await expect(page).toHaveURL(/\/diffdeck\/#\/$/);
+  await page.goto('c/copy-vs-add');
+  await expect(page).toHaveURL(/\/diffdeck\/c\/copy-vs-add\/$/);
+  await expect(page.locator('main h1')).toContainText('COPY');
 });

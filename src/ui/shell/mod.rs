@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::route::Route;
 use crate::state::AppState;
 use crate::view::header::Header;
+use crate::view::page::NotFoundSection;
 use crate::view::Links;
 
 pub use crate::view::SCREEN_TITLE;
@@ -35,15 +36,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 #[component]
 pub fn NotFound() -> impl IntoView {
     crate::platform::document::set_title("Not found — diffdeck");
-    view! {
-        <section class="not-found">
-            <h1 id=SCREEN_TITLE tabindex="-1">"Nothing here"</h1>
-            <p>"This link does not lead to a screen of diffdeck. It may be mistyped, or come from a newer version."</p>
-            <p>
-                <a class="button" href="#/">"Browse all comparisons"</a>
-            </p>
-        </section>
-    }
+    view! { <NotFoundSection home="#/" /> }
 }
 
 /// Messages about the user's data (unreadable saved progress, storage unavailable or
