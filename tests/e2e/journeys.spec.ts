@@ -213,6 +213,11 @@ test('offline: with the server gone every screen opens and grades are kept', asy
     await d.reload();
     await open(d, `${url}#/flashcards?c=cmd-vs-entrypoint`);
     await eventually(() => counters(d)).toContain('1 done today');
+    // The pre-rendered pages were precached too.
+    await open(d, `${url}c/cmd-vs-entrypoint/`);
+    await eventually(() => h1(d)).toContain('ENTRYPOINT');
+    await open(d, `${url}d/docker-in-depth/`);
+    await eventually(() => d.count('article.card')).toBe(46);
   } finally {
     await stop(server);
   }
