@@ -195,7 +195,7 @@ fn AddDeck(step: RwSignal<Step>, link: Option<String>) -> impl IntoView {
     if let Some(data) = link {
         step.set(Step::Reading);
         wasm_bindgen_futures::spawn_local(async move {
-            match unshare(format!("#/add/{data}")).await {
+            match unshare(Route::AddDeck(data).href()).await {
                 Some(Ok(markdown)) => {
                     text.set(markdown.clone());
                     check("link".into(), markdown.into_bytes());
@@ -516,11 +516,10 @@ fn OwnDeck(deck: &'static Deck, step: RwSignal<Step>) -> impl IntoView {
                             input.select();
                         } />
                         <p class="check__hint" role="status">
-                            {if copied {
-                                format!("Link copied ({chars} characters). Whoever opens it sees the deck and can add it; the deck travels in the link, not through a server.")
-                            } else {
-                                format!("Copy this link ({chars} characters). Whoever opens it sees the deck and can add it; the deck travels in the link, not through a server.")
-                            }}
+                            {format!(
+                                "{} ({chars} characters). Whoever opens it sees the deck and can add it; the deck travels in the link, not through a server.",
+                                if copied { "Link copied" } else { "Copy this link" },
+                            )}
                         </p>
                     </div>
                 }
