@@ -94,23 +94,114 @@ function mapSections(wasm, edit) {
   return Buffer.concat(out);
 }
 
-/** `wasm` without the exports whose names `drop` accepts (wasm-opt then drops the code
- * only they reached). */
-function withoutExports(wasm, drop) {
+/** `name` as a wasm name: its UTF-8 length (LEB128), then its bytes. */
+const wasmName = (name) => {
+  const bytes = Buffer.from(name, 'utf8');
+  return Buffer.concat([toLeb128(bytes.length), bytes]);
+};
+
+/**
+ * `wasm` with its exports renamed by `rename(name)`: a new name, the same name, or null
+ * to drop the export (wasm-opt then drops the code only it reached).
+ */
+function withExports(wasm, rename) {
   return mapSections(wasm, (id, content, whole) => {
     if (id !== 7) return whole;
     let [count, p] = leb128(content, 0);
     const kept = [];
     for (let i = 0; i < count; i++) {
-      const entry = p;
       const [length, nameAt] = leb128(content, p);
       const name = content.subarray(nameAt, nameAt + length).toString('utf8');
-      [, p] = leb128(content, nameAt + length + 1);
-      if (!drop(name)) kept.push(content.subarray(entry, p));
+      const kindAt = nameAt + length;
+      [, p] = leb128(content, kindAt + 1);
+      const to = rename(name);
+      if (to !== null) kept.push(wasmName(to), content.subarray(kindAt, p));
     }
-    const rebuilt = Buffer.concat([toLeb128(kept.length), ...kept]);
+    const rebuilt = Buffer.concat([toLeb128(kept.length / 2), ...kept]);
     return Buffer.concat([Buffer.from([7]), toLeb128(rebuilt.length), rebuilt]);
   });
+}
+
+/** `wasm` with the imports of `module` renamed by `rename(name)`, and that module by
+ * `renameModule`. */
+function withImports(wasm, module, renameModule, rename) {
+  return mapSections(wasm, (id, content, whole) => {
+    if (id !== 2) return whole;
+    let [count, p] = leb128(content, 0);
+    const entries = [toLeb128(count)];
+    for (let i = 0; i < count; i++) {
+      const [moduleLength, moduleAt] = leb128(content, p);
+      const from = content.subarray(moduleAt, moduleAt + moduleLength).toString('utf8');
+      const [nameLength, nameAt] = leb128(content, moduleAt + moduleLength);
+      const name = content.subarray(nameAt, nameAt + nameLength).toString('utf8');
+      const kindAt = nameAt + nameLength;
+      p = kindAt + 1;
+      const kind = content[kindAt];
+      if (kind === 0) [, p] = leb128(content, p); // a function: its type
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) p++; // a table: its element type
+        const flags = content[p++];
+        [, p] = leb128(content, p);
+        if (flags & 1) [, p] = leb128(content, p);
+      } else if (kind === 3) p += 2; // a global: its type and mutability
+      else throw new Error(`wasm.mjs: an import of kind ${kind} is not handled`);
+      const ours = from === module;
+      entries.push(wasmName(ours ? renameModule : from), wasmName(ours ? rename(name) : name), content.subarray(kindAt, p));
+    }
+    const rebuilt = Buffer.concat(entries);
+    return Buffer.concat([Buffer.from([2]), toLeb128(rebuilt.length), rebuilt]);
+  });
+}
+
+/** A short JS identifier for `i`: `$a` … `$Z`, `$aa` … */
+function shortName(i) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let name = '';
+  do {
+    name = letters[i % letters.length] + name;
+    i = Math.floor(i / letters.length) - 1;
+  } while (i >= 0);
+  return `$${name}`;
+}
+
+/**
+ * The glue and the main module with short names between them. wasm-bindgen names each
+ * JS function the wasm imports `__wbg_<name>_<16 hex digits>`, and each closure it exports
+ * with its mangled Rust path: about 170 names that no minifier may shorten (they are
+ * property keys shared by two files) and whose hashes do not compress. Renamed in both
+ * files, they cost the first load 4 KB less of brotli. Exports that the split loader
+ * (`keep`) uses by name stay as they are.
+ */
+function withShortNames(glue, wasm, keep) {
+  const module = `./${NAME}_bg.js`;
+  const imports = new Map();
+  wasm = withImports(wasm, module, 'a', (name) => {
+    const to = shortName(imports.size);
+    imports.set(name, to);
+    return to;
+  });
+  for (const [from, to] of imports) {
+    const key = new RegExp(`^(\\s+)${from}: function\\b`, 'm');
+    if (!key.test(glue)) throw new Error(`wasm.mjs: the glue does not define the import ${from}`);
+    glue = glue.replace(key, `$1${to}: function`);
+  }
+  const moduleKey = `"${module}": import0,`;
+  if (!glue.includes(moduleKey)) throw new Error('wasm.mjs: the glue\'s import object changed shape');
+  glue = glue.replace(moduleKey, '"a": import0,');
+  const used = new Set([...glue.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
+  const exports = new Map();
+  wasm = withExports(wasm, (name) => {
+    if (!used.has(name) || keep(name)) return name;
+    exports.set(name, shortName(exports.size));
+    return exports.get(name);
+  });
+  glue = glue.replace(/\bwasm\.(\w+)\b/g, (whole, name) => (exports.has(name) ? `wasm.${exports.get(name)}` : whole));
+  const left = [
+    ...[...imports.keys()].filter((name) => new RegExp(`\\b${name}:`).test(glue)),
+    ...[...exports.keys()].filter((name) => new RegExp(`\\bwasm\\.${name}\\b`).test(glue)),
+  ];
+  if (left.length) throw new Error(`wasm.mjs: still used by their long names: ${left.join(', ')}`);
+  return [glue, wasm];
 }
 
 // wasm-streams (through Leptos's server_fn) exports three classes to JS with
@@ -128,7 +219,7 @@ function withoutUnusedClasses(glue, wasm) {
     if (glue.includes(name) || glue.includes(name.toLowerCase())) throw new Error(`wasm.mjs: ${name} is still used`);
   }
   const lower = UNUSED_CLASSES.map((c) => c.toLowerCase());
-  return [glue, withoutExports(wasm, (n) => lower.some((c) => n.includes(c)))];
+  return [glue, withExports(wasm, (n) => (lower.some((c) => n.includes(c)) ? null : n))];
 }
 
 /**
@@ -173,7 +264,9 @@ export async function buildWasm({ root, staging, release }) {
   {
     const gluePath = join(work, 'bindgen', `${NAME}.js`);
     const wasmPath = join(work, 'bindgen', `${NAME}_bg.wasm`);
-    const [glue, wasm] = withoutUnusedClasses(readFileSync(gluePath, 'utf8'), readFileSync(wasmPath));
+    const link = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+    const [lean, leanWasm] = withoutUnusedClasses(readFileSync(gluePath, 'utf8'), readFileSync(wasmPath));
+    const [glue, wasm] = withShortNames(lean, leanWasm, (name) => new RegExp(`\\b${name}\\b`).test(link));
     writeFileSync(gluePath, glue);
     writeFileSync(wasmPath, wasm);
   }

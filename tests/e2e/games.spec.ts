@@ -71,9 +71,14 @@ test.describe('Match', () => {
     await focusTile(page, pairs[0][0]);
     await page.keyboard.press('Enter');
     await expect(page.locator(`#tile-${pairs[0][0]}`)).toHaveAttribute('aria-pressed', 'true');
+    // The shake lasts 450 ms: hold the clock so a slow machine still sees it, then let it end.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
     await focusTile(page, pairs[1][1]);
     await page.keyboard.press('Enter');
     await expect(page.locator('.tile.is-wrong')).toHaveCount(2);
+    await page.clock.runFor(500);
+    await expect(page.locator('.tile.is-wrong')).toHaveCount(0);
+    await page.clock.resume();
     await expect(page.locator('.match [aria-live="polite"]')).toContainText('Not a pair');
     for (const [n, d] of pairs) {
       await focusTile(page, n);
