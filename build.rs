@@ -3,11 +3,12 @@
 //! and the app gets validated decks (postcard: compact, and decoded by little code)
 //! instead of shipping a Markdown parser.
 //!
-//! The first deck is embedded in the wasm (`deck.postcard`): Browse opens on it. The
-//! others are files the app fetches after the first paint (`decks/<id>-<hash>.bin`, next
-//! to the wasm in the target directory; `scripts/wasm.mjs` copies them into `dist/`), and
-//! `bundled.rs` tells the app their names and what Browse shows before they arrive.
-//! Native tests read every deck from `library.postcard`.
+//! Every deck is a file the app fetches (`decks/<id>-<hash>.bin`, next to the wasm in the
+//! target directory; `scripts/wasm.mjs` copies them into `dist/`): the first one as the
+//! wasm starts (index.html preloads it; the page itself is pre-rendered HTML), the others
+//! after the first paint. `bundled.rs` tells the app their names and what Browse shows
+//! before they arrive. Native tests and benchmarks read the first deck from `deck.postcard`
+//! and every deck from `library.postcard`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ mod domain {
     pub use crate::deck;
 }
 
-/// The bundled decks, in the order the app lists them; the first is embedded.
+/// The bundled decks, in the order the app lists them; the app opens on the first.
 const DECKS: &[&str] = &["content/docker.md", "content/docker-in-depth.md"];
 
 fn main() {
@@ -66,10 +67,10 @@ fn main() {
         .nth(3)
         .expect("OUT_DIR is inside the target dir");
     let mut listing =
-        String::from("// Written by build.rs: the bundled decks fetched after start-up.\n");
+        String::from("// Written by build.rs: the bundled decks, fetched by the app.\n");
     listing.push_str("pub const FETCHED: &[BundledDeck] = &[\n");
     let mut files = Vec::new();
-    for deck in &decks[1..] {
+    for deck in &decks {
         let data = encode(deck);
         let file = format!("deck-{}-{:08x}.bin", deck.id, fnv1a(&data));
         files.push(format!("{file}\n"));

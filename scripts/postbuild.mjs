@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Trunk post_build hook (Trunk.toml): finishes dist/ for a static host.
 //  0. the wasm: built, split into lazily loaded parts and named by content (wasm.mjs);
-//  0b. one stylesheet instead of one per source file (fewer requests, better compression);
+//  0b. two stylesheets instead of one per source file: the first screen's, and the study
+//      screens' (loaded with their code);
 //  1. a Content-Security-Policy meta tag allowing only this origin, with the hash of the
 //     inline script trunk emits;
 //  2. the service worker (Workbox generateSW), precaching every file the build emitted,
@@ -32,20 +33,33 @@ if (!/<script type="module">import init/.test(readFileSync(indexPath, 'utf8'))) 
 
 let html = readFileSync(indexPath, 'utf8');
 
-// 0b. Trunk emits each style/*.css as its own file: join them, in order, into one, without
+// 0b. Trunk emits each style/*.css as its own file: join them, in order, into two, without
 // the comments (they are for the sources; a kilobyte of the first load). No string in
-// style/ holds a comment marker.
+// style/ holds a comment marker. The first sheet is what the first screen and the
+// pre-rendered pages use; the study screens' sheet (LATER) is loaded with their code
+// (src/platform/styles.rs finds it through a meta tag) and precached.
+const LATER = ['flip', 'games', 'progress'];
 const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g)];
 if (sheets.length > 1) {
-  const joined = sheets.map((m) => readFileSync(join(dir, m[1]), 'utf8')).join('\n');
-  if (/["'][^"'\n]*\/\*[^"'\n]*["']/.test(joined)) throw new Error('postbuild: a CSS string holds "/*"; strip comments another way');
-  const css = joined
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\n\s*\n+/g, '\n');
+  const join_ = (list) => {
+    const joined = list.map((m) => readFileSync(join(dir, m[1]), 'utf8')).join('\n');
+    if (/["'][^"'\n]*\/\*[^"'\n]*["']/.test(joined)) throw new Error('postbuild: a CSS string holds "/*"; strip comments another way');
+    return joined.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n+/g, '\n');
+  };
+  const later = sheets.filter((m) => LATER.some((name) => m[1].startsWith(`${name}-`)));
+  if (later.length !== LATER.length) throw new Error(`postbuild: expected the sheets ${LATER.join(', ')} in index.html`);
+  const first = sheets.filter((m) => !later.includes(m));
+  const css = join_(first);
   const name = `app-${hash(css)}.css`;
   writeFileSync(join(dir, name), css);
+  const studyCss = join_(later);
+  const study = `study-${hash(studyCss)}.css`;
+  writeFileSync(join(dir, study), studyCss);
   for (const m of sheets) rmSync(join(dir, m[1]));
-  html = html.replace(sheets[0][0], `<link rel="stylesheet" href="./${name}" />\n    `);
+  html = html.replace(
+    sheets[0][0],
+    `<link rel="stylesheet" href="./${name}" />\n    <meta name="diffdeck-study-styles" content="./${study}" />\n    `,
+  );
   for (const m of sheets.slice(1)) html = html.replace(m[0], '');
 }
 
@@ -92,8 +106,9 @@ const { count, size, warnings } = await generateSW({
   // A new version waits until the user says "reload" (see src/platform/sw.rs).
   skipWaiting: false,
   clientsClaim: true,
-  // Trunk's hashed files never change under the same name.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$|^deck-.*-[0-9a-f]{8}\.bin$/,
+  // Files named by their content (trunk's, the wasm parts, the decks) never change under
+  // the same name.
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$|^(split|chunk)_.*-[0-9a-f]{8}\.wasm$|^deck-.*-[0-9a-f]{8}\.bin$/,
   maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
 });
 for (const w of warnings) console.warn(`postbuild: ${w}`);

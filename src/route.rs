@@ -38,7 +38,9 @@ impl Route {
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         let path = path.trim_end_matches('/');
         match path.split_once('/') {
-            None if path.is_empty() => Route::Browse,
+            // `#main`: the skip link of the pre-rendered home page, followed before the app
+            // took over (the app's own skip link moves focus without a hash).
+            None if path.is_empty() || hash == "#main" => Route::Browse,
             None if path == "match" => Route::Match,
             None if path == "quiz" => Route::Quiz,
             None if path == "progress" => Route::Progress,
@@ -103,7 +105,8 @@ mod tests {
 
     #[test]
     fn empty_and_root_hashes_are_browse() {
-        for hash in ["", "#", "#/", "/"] {
+        // `#main`: the pre-rendered home page's skip link, followed before the app ran.
+        for hash in ["", "#", "#/", "/", "#main"] {
             assert_eq!(Route::from_hash(hash), Route::Browse, "{hash:?}");
         }
     }
@@ -176,7 +179,7 @@ mod tests {
 
     #[test]
     fn unknown_hashes_are_not_found() {
-        for hash in ["#/x", "#/c/", "#/c/Bad Id", "#/c/a/b", "#section"] {
+        for hash in ["#/x", "#/c/", "#/c/Bad Id", "#/c/a/b", "#section", "#/main"] {
             assert!(
                 matches!(Route::from_hash(hash), Route::NotFound(_)),
                 "{hash:?}"

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::domain::deck::{Comparison, Deck, Point};
 use crate::route::Route;
 use crate::view::header::Header;
-use crate::view::page::{ComparisonArticle, DeckArticle, NotFoundSection};
+use crate::view::page::{ComparisonArticle, DeckArticle, DeckEntry, HomeScreen, NotFoundSection};
 use crate::view::{short_title, Links};
 
 // The app loads colours-fallback.css only where light-dark() is missing (a script asks);
@@ -48,6 +48,7 @@ pub struct Page {
 /// first).
 pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
     let links = Links::Site { root: ROOT };
+    let entries = entries(decks);
     let mut out = Vec::new();
     for (i, &deck) in decks.iter().enumerate() {
         let count = deck.comparisons().count();
@@ -63,9 +64,10 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
         } else {
             Route::Deck(deck.id.clone())
         };
+        let entries = entries.clone();
         let body = render(ROOT, route, move || {
             view! {
-                <DeckArticle deck=deck links=links />
+                <DeckArticle deck=deck entries=entries links=links />
                 <p class="summary__actions">
                     <a class="button button--primary" href=links.app("#/flashcards")>"Study them with flashcards"</a>
                 </p>
@@ -106,6 +108,63 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
         }
     }
     out
+}
+
+/// The decks as the switch lists them.
+fn entries(decks: &[&'static Deck]) -> Vec<DeckEntry> {
+    decks
+        .iter()
+        .map(|d| DeckEntry {
+            id: d.id.as_str(),
+            title: d.title.as_str(),
+            emoji: d.emoji.as_str(),
+            comparisons: d.comparisons().count(),
+        })
+        .collect()
+}
+
+/// Where `index.html` holds the app's static paint, between these two comments.
+pub const HOME_MARKERS: (&str, &str) = ("<!-- home -->", "<!-- /home -->");
+/// Where `index.html` takes the tags that only a known site address gives.
+pub const HEAD_MARKER: &str = "<!-- site head -->";
+
+/// `index.html` with the app's home screen pre-rendered into it: Browse on the first deck,
+/// from the same views the app mounts (which then takes over without a shift), with links
+/// between the pre-rendered pages so it reads without JavaScript; and, for a known site
+/// address, its canonical URL and Open Graph tags. Run again on its own output, it gives
+/// the same page (the update test re-runs the build's last step on a copy).
+pub fn home(index: &str, decks: &[&'static Deck], site: Site) -> Result<String, String> {
+    let (start, end) = HOME_MARKERS;
+    let (Some(from), Some(to)) = (index.find(start), index.find(end)) else {
+        return Err(format!("index.html lacks {start} … {end} inside #app"));
+    };
+    let first = decks[0];
+    let entries = entries(decks);
+    let links = Links::Site { root: "./" };
+    let body = render("./", Route::Browse, move || {
+        view! { <HomeScreen deck=first entries=entries links=links /> }
+    });
+    // One line: a second run replaces the line.
+    let head = site
+        .url
+        .map(|url| {
+            let url = escape(url);
+            format!(
+                "<link rel=\"canonical\" href=\"{url}\" /><meta property=\"og:url\" content=\"{url}\" /><meta property=\"og:image\" content=\"{url}icon-512.png\" />"
+            )
+        })
+        .unwrap_or_default();
+    let mut html = format!("{}{start}{body}{}", &index[..from], &index[to..]);
+    if let Some(at) = html.find(HEAD_MARKER) {
+        let line_end = at + HEAD_MARKER.len();
+        let next = html[line_end..]
+            .find('\n')
+            .map_or(html.len(), |n| line_end + n);
+        html.replace_range(at..next, &format!("{HEAD_MARKER}{head}"));
+    } else {
+        return Err(format!("index.html lacks {HEAD_MARKER} in its head"));
+    }
+    Ok(html)
 }
 
 /// `404.html`: what a static host serves for a path it does not have, at any depth. Its
@@ -212,7 +271,8 @@ fn render<V: IntoView + 'static>(
         view! {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header links=links route=Signal::stored(route) />
-            <main id="main" class="app-main" tabindex="-1">{body()}</main>
+            // The app's frame holds its notices here (none on these pages), empty.
+            <main id="main" class="app-main" tabindex="-1"><div class="notices" aria-live="polite"></div>{body()}</main>
         }
         .to_html()
     });

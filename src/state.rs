@@ -7,9 +7,10 @@
 //! carries no storage code. Screens that show or change progress wait for
 //! [`AppState::ready`], so nothing is saved before the stored record has been read.
 //!
-//! The first bundled deck is embedded; the others are fetched at the same time as the
-//! storage code ([`AppState::load_decks`]), and `ready` waits for them too: a study screen
-//! always sees every deck.
+//! The first bundled deck is fetched before the app mounts ([`first_deck`]; index.html
+//! preloads it, and shows it pre-rendered meanwhile); the others are fetched at the same
+//! time as the storage code ([`AppState::load_decks`]), and `ready` waits for them too: a
+//! study screen always sees every deck.
 
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ pub struct Notice {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The decks held so far: the embedded one at start-up, then the fetched ones.
+    /// The decks held so far: the first one at start-up, then the others as they arrive.
     pub library: RwSignal<Library<'static>>,
     /// Search over every deck in `library`.
     pub search: RwSignal<&'static SearchIndex>,
@@ -70,7 +71,7 @@ pub struct AppState {
     owner: StoredValue<Owner, LocalStorage>,
 }
 
-/// A fetched deck's bytes: its file next to the app's. Without the `split` feature
+/// A bundled deck's bytes: its file next to the app's. Without the `split` feature
 /// (wasm-bindgen tests, whose runner serves no such files) the bytes are embedded.
 async fn deck_bytes(
     index: usize,
@@ -88,6 +89,13 @@ async fn deck_bytes(
     }
 }
 
+/// The first bundled deck, which the app opens on.
+pub async fn first_deck() -> Result<&'static Deck, NotLoaded> {
+    let bytes = deck_bytes(0, &content::FETCHED[0]).await?;
+    let deck = content::decode(&bytes).ok_or(NotLoaded)?;
+    Ok(Box::leak(Box::new(deck)))
+}
+
 /// The current time as the rules see it.
 pub fn now() -> Now {
     let (ms, offset) = platform::clock::now();
@@ -95,7 +103,7 @@ pub fn now() -> Now {
 }
 
 impl AppState {
-    /// Holds the embedded deck, and starts reading the stored progress and fetching the
+    /// Holds the first deck, and starts reading the stored progress and fetching the
     /// other decks.
     pub fn new(deck: &'static Deck) -> AppState {
         let library = Library::new(vec![deck]);

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use diffdeck::domain::deck::{Deck, Rich};
-use diffdeck::site::{not_found, pages, robots, site_path, sitemap, Page, Site};
+use diffdeck::site::{home, not_found, pages, robots, site_path, sitemap, Page, Site};
 
 const URL: &str = "https://example.com/diffdeck/";
 
@@ -211,4 +211,57 @@ fn the_not_found_page_links_from_the_sites_path() {
     assert!(html.contains("href=\"/diffdeck/#/\""));
     assert!(html.contains("<meta name=\"robots\" content=\"noindex\" />"));
     assert!(!html.contains("canonical"));
+}
+
+/// The app's home screen pre-rendered into `index.html`: the first deck as Browse shows it
+/// (every comparison, linking to its page; the search there but disabled), in place of the
+/// markers, the same again when run on its own output, and canonical for a site URL.
+#[test]
+fn the_home_page_is_browse_on_the_first_deck() {
+    let index = std::fs::read_to_string("index.html").unwrap();
+    let decks = decks();
+    let site = |url| Site {
+        stylesheet: "app-0123456789abcdef.css",
+        url,
+    };
+    let html = home(&index, &decks, site(None)).unwrap();
+    let app = html.split("<div id=\"app\">").nth(1).unwrap();
+    let app = &app[..app.find("<!-- /home -->").unwrap()];
+    assert!(app.contains(&format!(">{}</h1>", html_text(&decks[0].title))));
+    assert_eq!(
+        app.matches("<article ").count(),
+        decks[0].comparisons().count()
+    );
+    for c in decks[0].comparisons() {
+        assert!(app.contains(&format!("href=\"./c/{}/\"", c.id)), "{}", c.id);
+    }
+    for d in &decks {
+        assert!(
+            app.contains(&format!("href=\"./d/{}/\"", d.id)),
+            "the switch lists {}",
+            d.id
+        );
+    }
+    assert!(
+        app.contains("<input") && app.contains(" disabled"),
+        "search waits for the app"
+    );
+    assert!(app.contains("21 comparisons in 6 phases"));
+    assert!(!html.contains("canonical"));
+    // Run again (the update test rebuilds a copy): the same page.
+    assert_eq!(home(&html, &decks, site(None)).unwrap(), html);
+    let published = home(&index, &decks, site(Some(URL))).unwrap();
+    assert_eq!(
+        published
+            .matches(&format!("<link rel=\"canonical\" href=\"{URL}\" />"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        home(&published, &decks, site(Some(URL))).unwrap(),
+        published
+    );
+    // Without its markers, index.html is refused, naming them.
+    let err = home("<div id=\"app\"></div>", &decks, site(None)).unwrap_err();
+    assert!(err.contains("<!-- home -->"), "{err}");
 }

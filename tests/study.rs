@@ -15,7 +15,7 @@ use diffdeck::domain::study::*;
 const T0: i64 = 1_764_000_000_000;
 
 fn deck() -> diffdeck::domain::deck::Deck {
-    diffdeck::content::embedded()
+    diffdeck::content::first_deck()
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Browser-bound code in headless Chromium (wasm-bindgen-test): the app mounts, renders
-//! the embedded deck, filters it, follows the URL's hash to comparisons and decks.
+//! the first deck, filters it, follows the URL's hash to comparisons and decks, and takes
+//! over a static paint keeping focus.
 #![cfg(target_arch = "wasm32")]
 
 use diffdeck::ui::App;
@@ -19,6 +20,12 @@ fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
 
+/// The app on the first deck (embedded in these tests: they have no file server).
+async fn mount(root: &web_sys::HtmlElement) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let deck = diffdeck::state::first_deck().await.expect("the first deck");
+    leptos::mount::mount_to(root.clone(), move || view! { <App deck=deck /> })
+}
+
 /// Lets effects and the scheduler run.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -33,7 +40,7 @@ async fn tick() {
 async fn mounts_the_whole_deck_and_filters_it() {
     window().location().set_hash("#/").unwrap();
     let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let handle = mount(&root).await;
 
     // Opening on Browse, the phases render one per task after the first paint.
     assert_eq!(count(&root, "section.phase"), 0);
@@ -68,7 +75,7 @@ async fn mounts_the_whole_deck_and_filters_it() {
 async fn follows_the_hash_to_a_comparison_and_back() {
     window().location().set_hash("#/c/copy-vs-add").unwrap();
     let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let handle = mount(&root).await;
     let title = || {
         root.query_selector("h1")
             .unwrap()
@@ -275,4 +282,33 @@ mod storage {
         assert_eq!(local().get_item(&day_key(1)).unwrap(), None);
         local().clear().unwrap();
     }
+}
+
+#[wasm_bindgen_test]
+fn takes_over_a_static_paint_in_one_step_keeping_focus() {
+    use diffdeck::platform::document::{stage, take_over};
+    let old = container();
+    old.set_id("app");
+    old.set_inner_html(r#"<a href="c/x/">one</a><input disabled><a href="c/y/">two</a>"#);
+    let two: web_sys::HtmlElement = old
+        .query_selector("a[href='c/y/']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    two.focus().unwrap();
+    let staged = stage();
+    staged.set_inner_html(r##"<a href="#/c/x">one</a><input><a href="#/c/y">two</a>"##);
+    take_over();
+    let app = document().get_element_by_id("app").unwrap();
+    assert!(app.is_same_node(Some(&staged)), "the staged app is #app");
+    assert!(!old.is_connected(), "the static paint is gone");
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.get_attribute("href").as_deref(), Some("#/c/y"));
+    // Once: a second call changes nothing.
+    take_over();
+    assert!(document()
+        .get_element_by_id("app")
+        .unwrap()
+        .is_same_node(Some(&staged)));
+    staged.remove();
 }

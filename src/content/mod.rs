@@ -2,9 +2,9 @@
 //!
 //! The parser ([`parse`]) runs at build time (`build.rs`), natively in tests and in the
 //! benchmark. The app gets the result from `build.rs` in postcard (a compact binary serde
-//! format: a fraction of serde_json's code in the wasm): the first deck embedded and read
-//! once at start-up with [`embedded`], the others fetched after the first paint
-//! ([`FETCHED`] names their files) and read with [`decode`].
+//! format: a fraction of serde_json's code in the wasm): every bundled deck is a file
+//! ([`FETCHED`] names them) read with [`decode`]; the first is fetched as the app starts,
+//! the others after the first paint.
 
 pub mod parse;
 pub mod share;
@@ -25,8 +25,8 @@ pub fn decode_text(bytes: &[u8]) -> Option<Result<String, String>> {
     postcard::from_bytes(bytes).ok()
 }
 
-/// A bundled deck that is fetched rather than embedded: what Browse can say of it before
-/// it arrives, and its file (named by content) next to the app's files.
+/// A bundled deck: what Browse can say of it before it arrives, and its file (named by
+/// content) next to the app's files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BundledDeck {
     pub id: &'static str,
@@ -39,14 +39,14 @@ pub struct BundledDeck {
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
-/// The deck `build.rs` validated and serialized from `content/docker.md`.
+/// The first bundled deck as `build.rs` serialized it (native only: tests and benchmarks).
+#[cfg(not(target_arch = "wasm32"))]
 pub const DECK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deck.postcard"));
 
-/// The embedded deck. Call once at start-up and share the result.
-pub fn embedded() -> Deck {
-    // No `expect`: printing the error would link error formatting into the wasm.
-    postcard::from_bytes(DECK_BYTES)
-        .unwrap_or_else(|_| panic!("build.rs wrote these bytes from the same types"))
+/// The first bundled deck (native only: tests and benchmarks).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn first_deck() -> Deck {
+    postcard::from_bytes(DECK_BYTES).expect("build.rs wrote these bytes from the same types")
 }
 
 /// A fetched deck's bytes as a deck; `None` if they are not one (a damaged download).

@@ -67,3 +67,56 @@ pub async fn copy_text(text: &str) -> bool {
     };
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+thread_local! {
+    /// The app while it is built off screen (see [`stage`]).
+    static STAGE: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A detached `#app` for the app to be built in, off screen, while the page's static
+/// paint stays; [`take_over`] puts it in the static paint's place.
+pub fn stage() -> web_sys::HtmlElement {
+    let stage = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into::<web_sys::HtmlElement>();
+    stage.set_id("app");
+    STAGE.with_borrow_mut(|s| *s = Some(stage.clone().into()));
+    stage
+}
+
+/// Replaces the static paint's `#app` with the staged app, in one step: what has focus
+/// keeps it (the control in the same place of the same screen), and the scroll position
+/// stays (the app renders the same content, in the same places). Once; a no-op without
+/// a stage (tests mount the app directly).
+pub fn take_over() {
+    let Some(stage) = STAGE.with_borrow_mut(Option::take) else {
+        return;
+    };
+    let Some(old) = document().get_element_by_id("app") else {
+        return;
+    };
+    const FOCUSABLE: &str = "a[href], button, input, [tabindex]";
+    let focused = document().active_element().and_then(|active| {
+        let list = old.query_selector_all(FOCUSABLE).ok()?;
+        (0..list.length()).find(|&i| list.get(i).is_some_and(|n| n.is_same_node(Some(&active))))
+    });
+    let _ = old.replace_with_with_node_1(&stage);
+    // The page is the app's now (CSS and tests can tell).
+    let _ = document()
+        .document_element()
+        .map(|html| html.set_attribute("data-app", "running"));
+    if let Some(el) = focused
+        .and_then(|i| stage.query_selector_all(FOCUSABLE).ok()?.get(i))
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// [`take_over`] once the current task is done (the app's first render with it).
+pub fn take_over_soon() {
+    set_timeout(take_over, std::time::Duration::ZERO);
+}

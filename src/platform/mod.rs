@@ -10,5 +10,6 @@ pub mod keys;
 pub mod location;
 pub mod reader;
 pub mod split;
+pub mod styles;
 pub mod sw;
 pub mod timer;

@@ -2,13 +2,20 @@
 //! `platform::split`), fetched the first time it opens.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::platform::document as doc;
 use crate::platform::split::NotLoaded;
+use crate::platform::styles;
 use crate::state::AppState;
 use crate::ui::shell::SCREEN_TITLE;
+
+/// What fetches a screen's code and builds it (a `split!` function, boxed).
+pub type Loader =
+    Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>> + Send>> + Send + Sync>;
 
 /// Set when a navigation found no screen title to focus (its screen was still loading):
 /// the screen takes focus when it arrives.
@@ -18,47 +25,51 @@ pub struct PendingFocus(pub StoredValue<bool>);
 /// Shows a lazily loaded screen. Until its code is there, the screen's title stands in
 /// for it (so the layout does not jump and a navigation has a heading to focus); if the
 /// code cannot be fetched, says so with a way to try again.
-pub fn lazy_screen<F, Fut>(title: &'static str, load: F) -> impl IntoView
-where
-    F: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
-{
+///
+/// One copy for every screen (its code is in the first download): the screen's loader is
+/// boxed rather than a type parameter, which would repeat all of this per screen.
+pub fn lazy_screen(title: &'static str, load: Loader) -> AnyView {
     let app: AppState = expect_context();
     let PendingFocus(pending) = expect_context();
     let attempt = RwSignal::new(0u32);
-    move || {
+    (move || {
         attempt.track();
         // The stored progress and every deck first, then the screen's code: a screen reads
         // the library as it is built, which happens as soon as its code arrives. (Once the
-        // app is ready, `ready()` answers at once.)
+        // app is ready, `ready()` answers at once.) Its styles arrive with its code.
         let screen = load();
         let ready = async move {
             app.ready().await?;
-            screen.await
+            let (styles, screen) = futures::future::join(styles::study(), screen).await;
+            styles.and(screen)
         };
+        // The stand-in until the code is there (no <Suspense>: its code would be in the
+        // first download for this one use), then the screen, or the stand-in with a retry.
+        let failed = RwSignal::new(None::<bool>);
         view! {
-            <Suspense fallback=move || stand_in(title, None)>
-                {Suspend::new(async move {
-                    match ready.await {
-                        Ok(view) => {
-                            // After a navigation, focus goes to the screen's title: the
-                            // stand-in's title may hold it, or nothing did yet.
-                            if pending.get_value() || doc::has_focus(SCREEN_TITLE) {
-                                pending.set_value(false);
-                                request_animation_frame(|| doc::focus_by_id(SCREEN_TITLE));
-                            }
-                            view
-                        }
-                        Err(_) => stand_in(title, Some(attempt)).into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || match failed.get() {
+                Some(false) => None,
+                Some(true) => Some(stand_in(title, Some(attempt))),
+                None => Some(stand_in(title, None)),
+            }}
+            {Suspend::new(async move {
+                let view = ready.await.ok();
+                failed.set(Some(view.is_none()));
+                // After a navigation, focus goes to the screen's title: the stand-in's title
+                // may hold it, or nothing did yet.
+                if view.is_some() && (pending.get_value() || doc::has_focus(SCREEN_TITLE)) {
+                    pending.set_value(false);
+                    request_animation_frame(|| doc::focus_by_id(SCREEN_TITLE));
+                }
+                view
+            })}
         }
-    }
+    })
+    .into_any()
 }
 
 /// The screen's title, and either "Loading…" or, after a failed load, what happened.
-fn stand_in(title: &'static str, failed: Option<RwSignal<u32>>) -> impl IntoView {
+fn stand_in(title: &'static str, failed: Option<RwSignal<u32>>) -> AnyView {
     view! {
         <section class="stand-in" aria-labelledby=SCREEN_TITLE>
             <h1 id=SCREEN_TITLE tabindex="-1" class="screen-title">
@@ -73,6 +84,7 @@ fn stand_in(title: &'static str, failed: Option<RwSignal<u32>>) -> impl IntoView
             }}
         </section>
     }
+    .into_any()
 }
 
 /// What a failed fetch of part of the app says (`what` could not be loaded, being offline

@@ -13,10 +13,10 @@ pub mod scope;
 pub mod settings;
 pub mod shell;
 
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use std::sync::Arc;
 
-use crate::content;
+use leptos::prelude::*;
+
 use crate::domain::deck::Deck;
 use crate::platform::split::split;
 use crate::platform::{document as doc, location::use_route};
@@ -34,19 +34,42 @@ pub struct BrowseState {
     pub phases_shown: RwSignal<usize>,
 }
 
-/// Replaces the static first paint in `#app` with the app.
+/// Starts the app on the pre-rendered page: fetches the first deck (index.html preloads
+/// it), builds the app off screen, and puts it in the static paint's place once its first
+/// screen is built ([`doc::take_over`]): the same content in the same places, so nothing
+/// moves. If the deck cannot be fetched, the page stays readable and says so.
 pub fn mount() {
-    let root = document()
-        .get_element_by_id("app")
-        .expect("index.html has a #app element")
-        .unchecked_into::<web_sys::HtmlElement>();
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, App).forget();
+    // Not Leptos's spawn_local: its executor starts with the first mount.
+    wasm_bindgen_futures::spawn_local(async {
+        match crate::state::first_deck().await {
+            Ok(deck) => {
+                leptos::mount::mount_to(doc::stage(), move || view! { <App deck=deck /> }).forget()
+            }
+            Err(_) => could_not_start(),
+        }
+    });
 }
 
+/// The first deck could not be fetched (offline before it was cached): a notice at the
+/// top of the page, which stays readable. "Try again" loads the page again.
+fn could_not_start() {
+    let Some(main) = document().get_element_by_id("main") else {
+        return;
+    };
+    let notice = document().create_element("div").expect("a div");
+    notice.set_class_name("notice");
+    let _ = notice.set_attribute("role", "alert");
+    notice.set_inner_html(
+        "<p class=\"notice__text\">The app could not be loaded: this device seems to be offline, \
+         and this page was not saved for offline use yet. The comparisons below still read.</p>\
+         <div class=\"notice__actions\"><a class=\"button button--primary\" href=\"\">Try again</a></div>",
+    );
+    let _ = main.prepend_with_node_1(&notice);
+}
+
+/// The app, on the first bundled deck (`deck`).
 #[component]
-pub fn App() -> impl IntoView {
-    let deck: &'static Deck = Box::leak(Box::new(content::embedded()));
+pub fn App(deck: &'static Deck) -> impl IntoView {
     let app = AppState::new(deck);
     provide_context(app);
     crate::platform::sw::register(move || app.update_ready.set(true));
@@ -70,12 +93,17 @@ pub fn App() -> impl IntoView {
         query: RwSignal::new(String::new()),
         phases_shown: RwSignal::new(if opens_on_browse { 0 } else { usize::MAX }),
     });
+    // Browse takes over the static paint once its phases are built; any other screen, at once.
+    if !opens_on_browse {
+        doc::take_over_soon();
+    }
 
     // After a navigation (not on first load), move focus to the new screen so keyboard
     // and screen-reader users land on it; coming back to the deck, land on the card left.
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
         if let Some(previous) = previous {
+            doc::take_over();
             match (&previous, &current) {
                 (Route::Comparison(id), Route::Browse | Route::Deck(_)) => doc::focus_card_link(id),
                 _ => {
@@ -96,18 +124,18 @@ pub fn App() -> impl IntoView {
                 Route::Browse => view! { <browse::BrowseScreen /> }.into_any(),
                 Route::Deck(id) => view! { <browse::BrowseScreen deck=id /> }.into_any(),
                 Route::Comparison(id) => {
-                    lazy_screen("Comparison", move || comparison_screen(id.clone())).into_any()
+                    lazy_screen("Comparison", Arc::new(move || Box::pin(comparison_screen(id.clone()))))
                 }
                 Route::Flashcards { only } => {
-                    lazy_screen("Flashcards", move || flashcards_screen(only.clone())).into_any()
+                    lazy_screen("Flashcards", Arc::new(move || Box::pin(flashcards_screen(only.clone()))))
                 }
-                Route::Match => lazy_screen("Match", match_screen).into_any(),
-                Route::Quiz => lazy_screen("Quiz", quiz_screen).into_any(),
-                Route::Progress => lazy_screen("Progress", progress_screen).into_any(),
+                Route::Match => lazy_screen("Match", Arc::new(|| Box::pin(match_screen()))),
+                Route::Quiz => lazy_screen("Quiz", Arc::new(|| Box::pin(quiz_screen()))),
+                Route::Progress => lazy_screen("Progress", Arc::new(|| Box::pin(progress_screen()))),
                 // One call for both: one copy of the loading code.
                 r @ (Route::Settings | Route::Decks | Route::AddDeck(_)) => {
                     let title = if r == Route::Settings { "Settings" } else { "Your decks" };
-                    lazy_screen(title, move || settings_screen(r.clone())).into_any()
+                    lazy_screen(title, Arc::new(move || Box::pin(settings_screen(r.clone()))))
                 }
                 Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
             }}

@@ -1,12 +1,15 @@
 //! A comparison's page and a deck's page as reading matter: what `#/c/<id>` shows in the
 //! app and what the pre-rendered `c/<id>/` and `d/<id>/` pages hold.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 
 use super::comparison::{ComparisonBody, ComparisonCard, Sources, Title};
 use super::rich::Emoji;
 use super::{short_title, Links, SCREEN_TITLE};
 use crate::domain::deck::{Comparison, Deck, Phase};
+use crate::route::Route;
 
 /// A phase's heading text: "🔰 Phase 1 Basics".
 #[component]
@@ -62,40 +65,165 @@ pub fn ComparisonArticle(
     }
 }
 
-/// A deck as a reference page, every phase and comparison in order (the pre-rendered
-/// deck page; the app's Browse adds search and the deck switch around the same cards).
+/// A deck's title, as Browse and the deck's pages show it.
 #[component]
-pub fn DeckArticle(deck: &'static Deck, links: Links) -> impl IntoView {
+pub fn DeckTitle(emoji: &'static str, title: &'static str) -> impl IntoView {
+    view! {
+        <div class="browse__intro">
+            <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
+                <Emoji emoji=emoji />
+                {title}
+            </h1>
+        </div>
+    }
+}
+
+/// A deck as the switch lists it (known before its content arrives).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeckEntry {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub emoji: &'static str,
+    pub comparisons: usize,
+}
+
+/// The decks as links, the current one marked: an obvious switch. The bundled decks (the
+/// first is the home screen), the user's own, then the way to add one.
+#[component]
+pub fn DeckSwitch(entries: Vec<DeckEntry>, current: &'static str, links: Links) -> impl IntoView {
+    let first = entries.first().map(|e| e.id);
+    view! {
+        <nav class="decks" aria-label="Decks">
+            <ul class="decks__list" role="list">
+                {entries
+                    .into_iter()
+                    .map(|e| {
+                        let href = links.deck(e.id, Some(e.id) == first);
+                        view! {
+                            <li>
+                                <a class="decks__link" href=href aria-current=(e.id == current).then_some("page")>
+                                    <Emoji emoji=e.emoji />
+                                    <span class="decks__name">{short_title(e.title)}</span>
+                                    <span class="decks__count">{format!("{} comparisons", e.comparisons)}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li>
+                    <a class="decks__link decks__link--own" href=links.app(&Route::Decks.href())>
+                        <span class="decks__name">"Your decks"</span>
+                        <span class="decks__count">"Add your own"</span>
+                    </a>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+/// "21 comparisons in 6 phases": what Browse says of a deck while no search is on.
+pub fn deck_summary(deck: &Deck) -> String {
+    let total = deck.comparisons().count();
+    match deck.phases.len() {
+        1 => format!("{total} comparisons in 1 phase"),
+        n => format!("{total} comparisons in {n} phases"),
+    }
+}
+
+/// The search field and what it found. Without `query` (a pre-rendered page before the
+/// app runs) the field is disabled: it needs the app.
+#[component]
+pub fn SearchBox(
+    #[prop(optional)] query: Option<RwSignal<String>>,
+    #[prop(into)] summary: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <search class="search">
+            <label class="search__label" for="search-input">"Search comparisons"</label>
+            <div class="search__row">
+                <input
+                    id="search-input"
+                    class="search__input"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="volume, CMD, -p…"
+                    aria-describedby="search-summary"
+                    disabled=query.is_none()
+                    prop:value=move || query.map(|q| q.get()).unwrap_or_default()
+                    on:input=move |ev| {
+                        if let Some(q) = query {
+                            q.set(event_target_value(&ev));
+                        }
+                    }
+                />
+            </div>
+            <p id="search-summary" class="search__summary" role="status">
+                {move || summary.get()}
+            </p>
+        </search>
+    }
+}
+
+/// A phase: its heading and its comparisons' cards. `shown`: the comparisons a search
+/// lets through (Browse hides the others, and a phase with none); without it, all.
+#[component]
+pub fn PhaseSection(
+    phase: &'static Phase,
+    links: Links,
+    #[prop(optional)] shown: Option<Memo<HashSet<String>>>,
+) -> impl IntoView {
+    let hides = move |id: &str| shown.is_some_and(|m| m.with(|m| !m.contains(id)));
+    let ids: Vec<&'static str> = phase.comparisons.iter().map(|c| c.id.as_str()).collect();
+    let heading_id = format!("phase-{}", phase.number);
+    let labelledby = heading_id.clone();
+    view! {
+        <section class="phase" aria-labelledby=labelledby hidden=move || ids.iter().all(|id| hides(id))>
+            <h2 class="phase__title" id=heading_id>
+                <PhaseTitle phase=phase />
+            </h2>
+            <ul class="phase__list" role="list">
+                {phase
+                    .comparisons
+                    .iter()
+                    .map(|c| {
+                        let id = c.id.as_str();
+                        view! {
+                            <li hidden=move || hides(id)>
+                                <ComparisonCard comparison=c links=links />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// A deck as a reference page (the pre-rendered `d/<id>/`), every phase and comparison in
+/// order: Browse's screen without its search, which needs the app.
+#[component]
+pub fn DeckArticle(deck: &'static Deck, entries: Vec<DeckEntry>, links: Links) -> impl IntoView {
     view! {
         <div class="browse">
-            <div class="browse__intro">
-                <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
-                    <Emoji emoji=deck.emoji.as_str() />
-                    {deck.title.as_str()}
-                </h1>
-            </div>
-            {deck
-                .phases
-                .iter()
-                .map(|phase| {
-                    let heading_id = format!("phase-{}", phase.number);
-                    let labelledby = heading_id.clone();
-                    view! {
-                        <section class="phase" aria-labelledby=labelledby>
-                            <h2 class="phase__title" id=heading_id>
-                                <PhaseTitle phase=phase />
-                            </h2>
-                            <ul class="phase__list" role="list">
-                                {phase
-                                    .comparisons
-                                    .iter()
-                                    .map(|c| view! { <li><ComparisonCard comparison=c links=links /></li> })
-                                    .collect_view()}
-                            </ul>
-                        </section>
-                    }
-                })
-                .collect_view()}
+            <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
+            <DeckSwitch entries=entries current=deck.id.as_str() links=links />
+            {deck.phases.iter().map(|phase| view! { <PhaseSection phase=phase links=links /> }).collect_view()}
+        </div>
+    }
+}
+
+/// The app's home screen as the pre-rendered `index.html` paints it before the app runs:
+/// Browse on the first deck, its search disabled until the app takes over (and renders
+/// the same, in the same places).
+#[component]
+pub fn HomeScreen(deck: &'static Deck, entries: Vec<DeckEntry>, links: Links) -> impl IntoView {
+    view! {
+        <div class="browse">
+            <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
+            <DeckSwitch entries=entries current=deck.id.as_str() links=links />
+            <SearchBox summary=deck_summary(deck) />
+            {deck.phases.iter().map(|phase| view! { <PhaseSection phase=phase links=links /> }).collect_view()}
         </div>
     }
 }

@@ -141,16 +141,65 @@ plainTest('the saved theme applies before the wasm runs', async ({ page }) => {
     localStorage.setItem('diffdeck:progress', JSON.stringify({ version: 1, settings: { theme: 'dark', motion: 'reduced' } })),
   );
   await page.goto('./');
-  await expect(page.locator('.skeleton')).toBeVisible();
+  await expect(page.locator('#search-input')).toBeDisabled();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
 });
 
-test('the first paint shows the name and a skeleton before the wasm runs', async ({ browser }) => {
+test('the home page reads without JavaScript: every comparison, with links to their pages', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('./');
   await expect(page.locator('.brand__name')).toHaveText('diffdeck');
-  await expect(page.locator('.skeleton')).toBeVisible();
+  await expect(page.locator('main h1')).toContainText('Docker Interview Differences');
+  await expect(page.locator('article.card')).toHaveCount(21);
+  await expect(page.locator('section.phase')).toHaveCount(6);
+  // Search needs the app: shown, inactive.
+  await expect(page.locator('#search-input')).toBeDisabled();
+  await expect(page.locator('#search-summary')).toHaveText('21 comparisons in 6 phases');
+  await page.locator('article.card a', { hasText: 'ENTRYPOINT' }).click();
+  await expect(page).toHaveURL(/\/c\/cmd-vs-entrypoint\/$/);
+  await expect(page.locator('main h1')).toContainText('ENTRYPOINT');
   await context.close();
+});
+
+test('the app takes over the pre-rendered home page in place: no shift, scroll and focus kept', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'one layout is enough; the phone runs the same code');
+  // The app waits until the page is read, scrolled and a link focused.
+  let release = () => {};
+  const held = new Promise<void>((go) => (release = go));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: number };
+    w.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!e.hadRecentInput) w.shifts += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('./');
+  await expect(page.locator('#search-input')).toBeDisabled();
+  const link = page.locator('.card__link', { hasText: 'Bridge' }).first();
+  const name = await link.textContent();
+  await link.focus();
+  await page.evaluate(() => window.scrollBy(0, 200));
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(500);
+  const box = await link.boundingBox();
+  release();
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
+  await expect(page.locator('#search-input')).toBeEnabled();
+  // The app's link, where the page's was, with focus and the scroll position.
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('href', /^#\/c\//);
+  expect(await focused.textContent()).toBe(name);
+  expect(await page.evaluate(() => window.scrollY)).toBe(y);
+  expect(await focused.boundingBox()).toEqual(box);
+  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThanOrEqual(0.02);
+  await expect(page.locator('article.card')).toHaveCount(21);
+  await expect(page.locator('#app')).toHaveCount(1);
 });

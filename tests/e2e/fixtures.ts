@@ -20,7 +20,8 @@ export { expect };
 export async function open(page: Page, hash = '#/') {
   await page.goto(hash);
   await expect(page.locator('main h1')).toBeVisible();
-  await expect(page.locator('main[aria-busy]')).toHaveCount(0);
+  // The app has taken the pre-rendered page's place (src/platform/document.rs).
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
 }
 
 /**

@@ -18,10 +18,17 @@ const h1 = (d: Driver) => d.text('main h1');
 const counters = (d: Driver) => d.text('.counters');
 const alert = (d: Driver) => d.text('[role="alert"]');
 
-/** Opens a route and waits until its screen has mounted (its code may arrive on demand). */
+/** Opens a route and waits until its screen has mounted (its code may arrive on demand)
+ * and the app has taken the pre-rendered page's place. */
 async function open(d: Driver, route: string) {
   await d.goto(route);
-  await eventually(() => d.run(() => !!document.querySelector('main h1') && !document.querySelector('main[aria-busy]'), null)).toBe(true);
+  await eventually(() => d.run(() => !!document.querySelector('main h1') && document.documentElement.dataset.app === 'running', null)).toBe(true);
+}
+
+/** Opens a pre-rendered page (no app on it) and waits for its heading. */
+async function openPage(d: Driver, url: string) {
+  await d.goto(url);
+  await eventually(() => d.run(() => !!document.querySelector('main h1'), null)).toBe(true);
 }
 
 async function grade(d: Driver, label: RegExp) {
@@ -214,9 +221,9 @@ test('offline: with the server gone every screen opens and grades are kept', asy
     await open(d, `${url}#/flashcards?c=cmd-vs-entrypoint`);
     await eventually(() => counters(d)).toContain('1 done today');
     // The pre-rendered pages were precached too.
-    await open(d, `${url}c/cmd-vs-entrypoint/`);
+    await openPage(d, `${url}c/cmd-vs-entrypoint/`);
     await eventually(() => h1(d)).toContain('ENTRYPOINT');
-    await open(d, `${url}d/docker-in-depth/`);
+    await openPage(d, `${url}d/docker-in-depth/`);
     await eventually(() => d.count('article.card')).toBe(46);
   } finally {
     await stop(server);

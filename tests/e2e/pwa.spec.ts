@@ -1,6 +1,8 @@
 import { test, expect, open, expectNoAxeViolations, untilControlled } from './fixtures';
+import { ownPort } from './engines';
+import { BASE, serve, stop } from './server';
 import { chromium, test as plainTest, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,15 +60,14 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-plainTest('a browser without WebAssembly is told so, not left with a skeleton', async ({ page }) => {
+plainTest('a browser without WebAssembly is told so, and can still read the deck', async ({ page }) => {
   // No console-error check here: the app's loader fails in such a browser, as it must.
   await page.addInitScript(() => {
     delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
   });
   await page.goto('./');
-  await expect(page.getByRole('alert')).toContainText('This browser cannot run diffdeck');
-  await expect(page.locator('.skeleton')).toHaveCount(0);
-  await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByRole('alert')).toContainText('This browser cannot run diffdeck’s search and study modes');
+  await expect(page.locator('article.card')).toHaveCount(21);
 });
 
 test.describe('the install offer in Settings', () => {
@@ -183,4 +184,32 @@ plainTest('a deck that cannot be fetched says so, and opens on a retry', async (
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(uncaught).toEqual([]);
   await context.close();
+});
+
+test('offline after one visit, every page opens: the app and every deck and comparison page', async ({ page, isMobile }, info) => {
+  test.skip(isMobile, 'once is enough; the journeys open the app and two pages offline in every engine');
+  test.setTimeout(180_000);
+  const port = ownPort('chromium', false, info.parallelIndex, 8);
+  const url = `http://127.0.0.1:${port}${BASE}`;
+  const pages = readdirSync('dist', { recursive: true })
+    .map(String)
+    .filter((f) => /^[cd]\/[a-z0-9-]+\/index\.html$/.test(f))
+    .map((f) => f.replace(/index\.html$/, ''));
+  expect(pages.length).toBeGreaterThanOrEqual(69);
+  const server = await serve('dist', port);
+  try {
+    await page.goto(url);
+    await controlled(page);
+    await stop(server);
+    await page.reload();
+    await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
+    await expect(page.locator('#search-input')).toBeEnabled();
+    for (const path of pages) {
+      await page.goto(`${url}${path}`);
+      await expect(page.locator('main h1'), path).toBeVisible();
+      expect(await page.title(), path).toMatch(/ — diffdeck$/);
+    }
+  } finally {
+    await stop(server);
+  }
 });

@@ -3,17 +3,18 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-// The budget (issue: offline-first PWA): what index.html loads before the first screen
-// runs (wasm, JS, CSS, and the modules they import) stays under 120 KB of brotli. The
-// study screens, a comparison's page, the storage code and the second deck are fetched
-// later (src/platform/split.rs, AppState::load_decks).
-// Raised to 131 while decks (issue 10) are being finished: corrections, sources and the
-// deck switch took the first load from 113.7 to 129.6 KB. The goal is still 120.
-const BUDGET_BROTLI_KB = 131;
+// The budget (issue: offline-first PWA, and decks): what index.html loads before the app
+// runs (wasm, JS, CSS, and the modules they import) stays under 120 KB of brotli. The page
+// itself is the home screen pre-rendered (it reads before any of this arrives), and the
+// first deck's data is a file it preloads for the app: both are measured apart. The study
+// screens (their code and styles), a comparison's page, the storage code and the second
+// deck are fetched later (src/platform/split.rs, src/platform/styles.rs,
+// AppState::load_decks).
+const BUDGET_BROTLI_KB = 120;
 
 test('the first load stays within the budget; the rest is fetched on demand', ({ isMobile }) => {
   test.skip(isMobile, 'one build, measured once');
-  const { totals, files, later } = JSON.parse(execFileSync('node', ['scripts/sizes.mjs', '--json'], { encoding: 'utf8' }));
+  const { totals, files, data, later } = JSON.parse(execFileSync('node', ['scripts/sizes.mjs', '--json'], { encoding: 'utf8' }));
   const names = files.map((f: { name: string }) => f.name);
   expect(files.map((f: { kind: string }) => f.kind).sort()).toEqual(expect.arrayContaining(['css', 'js', 'wasm']));
   expect(totals.all.brotli / 1024).toBeLessThan(BUDGET_BROTLI_KB);
@@ -27,6 +28,13 @@ test('the first load stays within the budget; the rest is fetched on demand', ({
   for (const part of ['open_storage', 'notice_list']) {
     expect(parts.some((n: string) => n.startsWith(`split_${part}-`)), part).toBe(true);
   }
+  // Apart: the pre-rendered page, and the one deck it preloads (the first).
+  expect(totals.page.brotli / 1024).toBeLessThan(12);
+  expect(data.map((f: { name: string }) => f.name)).toEqual([expect.stringMatching(/^deck-docker-[0-9a-f]{8}\.bin$/)]);
+  // The study screens' styles are a sheet of their own, named in the page for the app.
+  const html = readFileSync('dist/index.html', 'utf8');
+  const study = html.match(/<meta name="diffdeck-study-styles" content="\.\/(study-[0-9a-f]{16}\.css)"/)?.[1];
+  expect(study && existsSync(`dist/${study}`), 'the study stylesheet').toBe(true);
 });
 
 test('every file a static host serves has brotli and gzip siblings; no web fonts', ({ isMobile }) => {
@@ -38,8 +46,12 @@ test('every file a static host serves has brotli and gzip siblings; no web fonts
     expect(existsSync(`dist/${f}.br`), `${f}.br`).toBe(true);
     expect(existsSync(`dist/${f}.gz`), `${f}.gz`).toBe(true);
   }
-  // Every URL in index.html is relative: the app works under any sub-path.
+  // Every URL of the app in index.html is relative: the app works under any sub-path. Only
+  // links out (the sources the pre-rendered deck cites) are absolute.
   const html = readFileSync('dist/index.html', 'utf8');
-  const urls = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]);
-  expect(urls.filter((u) => u.startsWith('/') || /^https?:/.test(u))).toEqual([]);
+  const urls = [...html.matchAll(/<(\w+)[^>]*?\s(?:href|src)="([^"]+)"/g)].map((m) => ({ tag: m[1], url: m[2] }));
+  expect(urls.length).toBeGreaterThan(50);
+  expect(urls.filter(({ url }) => url.startsWith('/'))).toEqual([]);
+  expect(urls.filter(({ tag, url }) => tag !== 'a' && /^https?:/.test(url))).toEqual([]);
+  expect(urls.filter(({ tag, url }) => tag === 'a' && /^https?:/.test(url) && !url.startsWith('https://'))).toEqual([]);
 });

@@ -11,43 +11,30 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::lazy::CouldNotLoad;
-use super::shell::{NotFound, SCREEN_TITLE};
+use super::shell::NotFound;
 use super::BrowseState;
 use crate::content::{self, BundledDeck};
 use crate::domain::deck::{Comparison, Deck};
 use crate::domain::own::is_user_deck;
-use crate::platform::document::set_title;
+use crate::platform::document::{self as doc, set_title};
 use crate::route::Route;
 use crate::state::AppState;
-use crate::view::comparison::{ComparisonCard, Title};
-use crate::view::page::PhaseTitle;
+use crate::view::comparison::Title;
+use crate::view::page::{deck_summary, DeckEntry, DeckSwitch, DeckTitle, PhaseSection, SearchBox};
 use crate::view::rich::Emoji;
 use crate::view::{short_title, Links};
 
-/// A deck as the switch lists it, whether it has arrived or not.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct DeckEntry {
-    id: &'static str,
-    title: &'static str,
-    emoji: &'static str,
-    comparisons: usize,
-}
-
-/// Every bundled deck: the embedded one, then the fetched ones (known before they arrive).
-fn deck_entries(first: &'static Deck) -> Vec<DeckEntry> {
-    let mut out = vec![DeckEntry {
-        id: first.id.as_str(),
-        title: first.title.as_str(),
-        emoji: first.emoji.as_str(),
-        comparisons: first.comparisons().count(),
-    }];
-    out.extend(content::FETCHED.iter().map(|d: &BundledDeck| DeckEntry {
-        id: d.id,
-        title: d.title,
-        emoji: d.emoji,
-        comparisons: d.comparisons,
-    }));
-    out
+/// Every bundled deck, known before it arrives.
+fn deck_entries() -> Vec<DeckEntry> {
+    content::FETCHED
+        .iter()
+        .map(|d: &BundledDeck| DeckEntry {
+            id: d.id,
+            title: d.title,
+            emoji: d.emoji,
+            comparisons: d.comparisons,
+        })
+        .collect()
 }
 
 #[component]
@@ -61,7 +48,7 @@ pub fn BrowseScreen(
     let id = deck.unwrap_or_else(|| first.id.clone());
     // The bundled decks, then the user's own (known once the stored data is read).
     let entries = Memo::new(move |_| {
-        let mut out = deck_entries(first);
+        let mut out = deck_entries();
         out.extend(app.own_decks().into_iter().map(|d| DeckEntry {
             id: d.id.as_str(),
             title: d.title.as_str(),
@@ -80,6 +67,8 @@ pub fn BrowseScreen(
         })
     };
     if !held.get_untracked() {
+        // The static paint shows another deck: no need to wait for this one to replace it.
+        doc::take_over_soon();
         if is_user_deck(&id) {
             app.start();
         } else {
@@ -96,7 +85,8 @@ pub fn BrowseScreen(
             }
             return view! { <NotFound /> }.into_any();
         };
-        let switch = view! { <DeckSwitch entries=entries.clone() current=entry.id /> };
+        let switch =
+            view! { <DeckSwitch entries=entries.clone() current=entry.id links=Links::App /> };
         if held.get() {
             let deck = app.library.with_untracked(|l| l.deck(&id)).expect("held");
             view! { <DeckView deck=deck switch=switch /> }.into_any()
@@ -104,58 +94,21 @@ pub fn BrowseScreen(
             // Still arriving, or offline before it was ever cached (then: try again).
             let failed = move || app.decks_failed.get();
             view! {
-                <div class="browse__intro">
-                    <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
-                        <Emoji emoji=entry.emoji />
-                        {entry.title}
-                    </h1>
-                </div>
+                <DeckTitle emoji=entry.emoji title=entry.title />
                 {switch}
-                <Show
-                    when=failed
-                    fallback=|| view! { <p class="stand-in__status" role="status">"Loading the deck…"</p> }
-                >
-                    <CouldNotLoad what="This deck" kind="deck" on_retry=Callback::new(move |_| load()) />
-                </Show>
+                {move || {
+                    if failed() {
+                        view! { <CouldNotLoad what="This deck" kind="deck" on_retry=Callback::new(move |_| load()) /> }
+                            .into_any()
+                    } else {
+                        view! { <p class="stand-in__status" role="status">"Loading the deck…"</p> }.into_any()
+                    }
+                }}
             }
             .into_any()
         }
     };
     view! { <div class="browse">{body}</div> }.into_any()
-}
-
-/// The decks as links, the current one marked: an obvious switch. The bundled decks, the
-/// user's own, then the way to add one.
-#[component]
-fn DeckSwitch(entries: Vec<DeckEntry>, current: &'static str) -> impl IntoView {
-    let first = entries.first().map(|e| e.id);
-    view! {
-        <nav class="decks" aria-label="Decks">
-            <ul class="decks__list" role="list">
-                {entries
-                    .into_iter()
-                    .map(|e| {
-                        let href = Links::App.deck(e.id, Some(e.id) == first);
-                        view! {
-                            <li>
-                                <a class="decks__link" href=href aria-current=(e.id == current).then_some("page")>
-                                    <Emoji emoji=e.emoji />
-                                    <span class="decks__name">{short_title(e.title)}</span>
-                                    <span class="decks__count">{format!("{} comparisons", e.comparisons)}</span>
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-                <li>
-                    <a class="decks__link decks__link--own" href=Route::Decks.href()>
-                        <span class="decks__name">"Your decks"</span>
-                        <span class="decks__count">"Add your own"</span>
-                    </a>
-                </li>
-            </ul>
-        </nav>
-    }
 }
 
 /// One deck: its title, search, and its phases.
@@ -223,10 +176,7 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
                 _ => format!(" · {hits} more in other decks"),
             };
             match (q.trim().is_empty(), n) {
-                (true, _) => match deck.phases.len() {
-                    1 => format!("{total} comparisons in 1 phase"),
-                    n => format!("{total} comparisons in {n} phases"),
-                },
+                (true, _) => deck_summary(deck),
                 (false, 0) => format!("No comparison in this deck matches “{}”{more}", q.trim()),
                 (false, 1) => format!("1 of {total} comparisons matches{more}"),
                 (false, n) => format!("{n} of {total} comparisons match{more}"),
@@ -244,6 +194,8 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
                     shown.update(|n| *n += 1);
                     if shown.get_untracked() < count {
                         next(shown, count);
+                    } else {
+                        doc::take_over_soon();
                     }
                 },
                 std::time::Duration::ZERO,
@@ -259,35 +211,9 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
         .map(|(i, phase)| {
             let built = Memo::new(move |_| phases_shown.get() > i);
             move || {
-                built.get().then(|| {
-                    let ids: Vec<&'static str> =
-                        phase.comparisons.iter().map(|c| c.id.as_str()).collect();
-                    let phase_hidden =
-                        move || matching.with(|m| !ids.iter().any(|id| m.contains(*id)));
-                    let heading_id = format!("phase-{}", phase.number);
-                    let labelledby = heading_id.clone();
-                    view! {
-                        <section class="phase" aria-labelledby=labelledby hidden=phase_hidden>
-                            <h2 class="phase__title" id=heading_id>
-                                <PhaseTitle phase=phase />
-                            </h2>
-                            <ul class="phase__list" role="list">
-                                {phase
-                                    .comparisons
-                                    .iter()
-                                    .map(|c| {
-                                        let id = c.id.as_str();
-                                        view! {
-                                            <li hidden=move || matching.with(|m| !m.contains(id))>
-                                                <ComparisonCard comparison=c />
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </section>
-                    }
-                })
+                built
+                    .get()
+                    .then(|| view! { <PhaseSection phase=phase links=Links::App shown=matching /> })
             }
         })
         .collect_view();
@@ -325,42 +251,26 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
         })
     };
 
+    // (<Show> would do, but its code would be in the first download for two uses.)
+    let none = Memo::new(move |_| shown() == 0);
     view! {
-        <div class="browse__intro">
-            <h1 id=SCREEN_TITLE tabindex="-1" class="browse__title">
-                <Emoji emoji=deck.emoji.as_str() />
-                {deck.title.as_str()}
-            </h1>
-        </div>
+        <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
         {switch}
-        <search class="search">
-            <label class="search__label" for="search-input">"Search comparisons"</label>
-            <div class="search__row">
-                <input
-                    id="search-input"
-                    class="search__input"
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    placeholder="volume, CMD, -p…"
-                    aria-describedby="search-summary"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-            </div>
-            <p id="search-summary" class="search__summary" role="status">
-                {summary}
-            </p>
-        </search>
+        <SearchBox query=query summary=Signal::derive(summary) />
         {phases}
-        <Show when=move || shown() == 0>
-            <div class="empty">
-                <p>"Try fewer or shorter words, or "</p>
-                <button class="button" type="button" on:click=move |_| query.set(String::new())>
-                    "clear the search"
-                </button>
-            </div>
-        </Show>
+        {move || {
+            none.get()
+                .then(|| {
+                    view! {
+                        <div class="empty">
+                            <p>"Try fewer or shorter words, or "</p>
+                            <button class="button" type="button" on:click=move |_| query.set(String::new())>
+                                "clear the search"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
         {other_decks}
     }
 }

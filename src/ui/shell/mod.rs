@@ -100,9 +100,10 @@ crate::platform::split::split! {
 fn UpdatePrompt() -> impl IntoView {
     let app: AppState = expect_context();
     let dismissed = RwSignal::new(false);
-    let show = move || app.update_ready.get() && !app.busy.get() && !dismissed.get();
-    view! {
-        <Show when=show>
+    let show = Memo::new(move |_| app.update_ready.get() && !app.busy.get() && !dismissed.get());
+    move || {
+        show.get().then(|| {
+            view! {
             <div class="update" role="status">
                 <p>"A new version of diffdeck is ready."</p>
                 <div class="notice__actions">
@@ -114,6 +115,7 @@ fn UpdatePrompt() -> impl IntoView {
                     </button>
                 </div>
             </div>
-        </Show>
+            }
+        })
     }
 }
