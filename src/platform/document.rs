@@ -101,6 +101,7 @@ pub fn take_over() {
         let list = old.query_selector_all(FOCUSABLE).ok()?;
         (0..list.length()).find(|&i| list.get(i).is_some_and(|n| n.is_same_node(Some(&active))))
     });
+    keep_sizes(&old, &stage);
     let _ = old.replace_with_with_node_1(&stage);
     // The page is the app's now (CSS and tests can tell).
     let _ = document()
@@ -119,4 +120,39 @@ pub fn take_over() {
 /// [`take_over`] once the current task is done (the app's first render with it).
 pub fn take_over_soon() {
     set_timeout(take_over, std::time::Duration::ZERO);
+}
+
+/// Gives each phase of `new` the height its counterpart in `old` has now, as the size it
+/// takes until laid out (phases off screen are not: `content-visibility: auto`, see
+/// browse.css). Without it, a new phase above the screen would take the stylesheet's guess
+/// and what is on screen would jump. Only when both show the same phases.
+fn keep_sizes(old: &web_sys::Element, new: &web_sys::Element) {
+    let (Ok(before), Ok(after)) = (
+        old.query_selector_all(".phase"),
+        new.query_selector_all(".phase"),
+    ) else {
+        return;
+    };
+    if before.length() != after.length() {
+        return;
+    }
+    for i in 0..before.length() {
+        let (Some(b), Some(a)) = (
+            before
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()),
+            after
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()),
+        ) else {
+            continue;
+        };
+        // To the thousandth of a pixel, written with integers: formatting a float would add
+        // kilobytes to the wasm.
+        let milli = (b.get_bounding_client_rect().height() * 1000.0).round() as u64;
+        let _ = a.style().set_property(
+            "contain-intrinsic-size",
+            &format!("auto {}.{:03}px", milli / 1000, milli % 1000),
+        );
+    }
 }
