@@ -110,6 +110,8 @@ try {
         if (hash.startsWith('#/') && hash !== '#/' && !hash.startsWith('#/c/')) await page.evaluate(() => localStorage.clear());
         await page.reload();
         await page.locator('main h1').waitFor();
+        // The app's screens: once it has taken over the pre-rendered page (site pages have no app).
+        if (!/^(c|d)\//.test(hash)) await page.locator('html[data-app="running"]').waitFor({ state: 'attached' });
         if (act) await act(page);
         await page.waitForTimeout(500);
         const file = `${OUT}/${name}-${size}-${scheme}.png`;

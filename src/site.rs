@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::domain::deck::{Comparison, Deck, Point};
 use crate::route::Route;
 use crate::view::header::Header;
-use crate::view::page::{ComparisonArticle, DeckArticle, DeckEntry, HomeScreen, NotFoundSection};
+use crate::view::page::{ComparisonArticle, DeckArticle, DeckEntry, NotFoundSection};
 use crate::view::{short_title, Links};
 
 // The app loads colours-fallback.css only where light-dark() is missing (a script asks);
@@ -142,7 +142,7 @@ pub fn home(index: &str, decks: &[&'static Deck], site: Site) -> Result<String, 
     let entries = entries(decks);
     let links = Links::Site { root: "./" };
     let body = render("./", Route::Browse, move || {
-        view! { <HomeScreen deck=first entries=entries links=links /> }
+        view! { <DeckArticle deck=first entries=entries links=links search=true /> }
     });
     // One line: a second run replaces the line.
     let head = site

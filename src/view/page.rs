@@ -200,29 +200,22 @@ pub fn PhaseSection(
     }
 }
 
-/// A deck as a reference page (the pre-rendered `d/<id>/`), every phase and comparison in
-/// order: Browse's screen without its search, which needs the app.
+/// A deck as a reference page, every phase and comparison in order: the pre-rendered
+/// `d/<id>/` page, and with `search` the app's home screen as `index.html` paints it before
+/// the app runs (Browse on the first deck, its search disabled until the app takes over
+/// and renders the same, in the same places).
 #[component]
-pub fn DeckArticle(deck: &'static Deck, entries: Vec<DeckEntry>, links: Links) -> impl IntoView {
+pub fn DeckArticle(
+    deck: &'static Deck,
+    entries: Vec<DeckEntry>,
+    links: Links,
+    #[prop(optional)] search: bool,
+) -> impl IntoView {
     view! {
         <div class="browse">
             <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
             <DeckSwitch entries=entries current=deck.id.as_str() links=links />
-            {deck.phases.iter().map(|phase| view! { <PhaseSection phase=phase links=links /> }).collect_view()}
-        </div>
-    }
-}
-
-/// The app's home screen as the pre-rendered `index.html` paints it before the app runs:
-/// Browse on the first deck, its search disabled until the app takes over (and renders
-/// the same, in the same places).
-#[component]
-pub fn HomeScreen(deck: &'static Deck, entries: Vec<DeckEntry>, links: Links) -> impl IntoView {
-    view! {
-        <div class="browse">
-            <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
-            <DeckSwitch entries=entries current=deck.id.as_str() links=links />
-            <SearchBox summary=deck_summary(deck) />
+            {search.then(|| view! { <SearchBox summary=deck_summary(deck) /> })}
             {deck.phases.iter().map(|phase| view! { <PhaseSection phase=phase links=links /> }).collect_view()}
         </div>
     }
