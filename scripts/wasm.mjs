@@ -334,19 +334,18 @@ export async function buildWasm({ root, staging, release }) {
   for (const file of wanted) writeFileSync(join(staging, file), readFileSync(join(decks, file)));
 
   // The loader: fetch the glue, its import, the main module and the first deck at once,
-  // then start once the page has painted.
+  // then start.
   const indexPath = join(staging, 'index.html');
   const html = readFileSync(indexPath, 'utf8');
   const loader = [
     `<link rel="modulepreload" href="./${names.js}" />`,
     `<link rel="modulepreload" href="./${names.link}" />`,
-    // The main module and the first deck download while the page paints: the same
-    // requests as the app's fetch() (same-origin credentials), so they are used.
-    `<link rel="preload" href="./${names.wasm}" as="fetch" crossorigin="anonymous" />`,
+    // The same request as the app's fetch() (same-origin credentials), so it is used.
     `<link rel="preload" href="./${wanted[0]}" as="fetch" crossorigin="anonymous" />`,
-    // The app takes over the pre-rendered page: start it once the browser has put that
-    // page on screen (its largest-contentful-paint entry, or 300 ms at most), so the page
-    // shows as early as the HTML allows. The preloads above are already fetching meanwhile.
+    // The app replaces the static first paint (the deck's title, the page's largest text):
+    // start it once the browser has put that paint on screen (its largest-contentful-paint
+    // entry, or 300 ms at most), so the title shows as early as the HTML allows. The
+    // preloads above are already fetching meanwhile.
     `<script type="module">import init from './${names.js}';` +
       `globalThis.diffdeckReader = () => import('./${names.reader}').then(async (m) => { await m.default(); return m; });` +
       // The study screens' stylesheet (src/platform/styles.rs), once; a failure may be retried.
