@@ -201,7 +201,16 @@ test('the app takes over the pre-rendered home page in place: no shift, scroll a
   const name = await link.textContent();
   await link.focus();
   await page.evaluate(() => window.scrollBy(0, 200));
-  const y = await page.evaluate(() => window.scrollY);
+  // Let the page settle first: phases it skipped (content-visibility) are laid out as they
+  // come near the screen, and the browser's scroll anchoring then moves the scroll position.
+  const settled = () =>
+    page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY)))));
+  let y = await settled();
+  for (let i = 0; i < 20; i++) {
+    const next = await settled();
+    if (next === y) break;
+    y = next;
+  }
   expect(y).toBeGreaterThan(500);
   const box = await link.boundingBox();
   // What moves when the app takes over (the jump above laid out phases the page had
