@@ -112,15 +112,7 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
 
 /// The decks as the switch lists them.
 fn entries(decks: &[&'static Deck]) -> Vec<DeckEntry> {
-    decks
-        .iter()
-        .map(|d| DeckEntry {
-            id: d.id.as_str(),
-            title: d.title.as_str(),
-            emoji: d.emoji.as_str(),
-            comparisons: d.comparisons().count(),
-        })
-        .collect()
+    decks.iter().map(|&d| DeckEntry::of(d)).collect()
 }
 
 /// Where `index.html` holds the app's static paint, between these two comments.

@@ -87,6 +87,18 @@ pub struct DeckEntry {
     pub comparisons: usize,
 }
 
+impl DeckEntry {
+    /// A deck that is here (a user's deck in the app; every deck on the pre-rendered site).
+    pub fn of(deck: &'static Deck) -> DeckEntry {
+        DeckEntry {
+            id: deck.id.as_str(),
+            title: deck.title.as_str(),
+            emoji: deck.emoji.as_str(),
+            comparisons: deck.comparisons().count(),
+        }
+    }
+}
+
 /// The decks as links, the current one marked: an obvious switch. The bundled decks (the
 /// first is the home screen), the user's own, then the way to add one.
 #[component]

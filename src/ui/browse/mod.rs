@@ -49,12 +49,7 @@ pub fn BrowseScreen(
     // The bundled decks, then the user's own (known once the stored data is read).
     let entries = Memo::new(move |_| {
         let mut out = deck_entries();
-        out.extend(app.own_decks().into_iter().map(|d| DeckEntry {
-            id: d.id.as_str(),
-            title: d.title.as_str(),
-            emoji: d.emoji.as_str(),
-            comparisons: d.comparisons().count(),
-        }));
+        out.extend(app.own_decks().into_iter().map(DeckEntry::of));
         out
     });
     let held = {
