@@ -91,7 +91,10 @@ try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       await page.goto(URL_);
-      // The app has taken over the pre-rendered page (search works from here).
+      // The home page reads without the app, which starts when the reader reaches for it
+      // (scripts/wasm.mjs): a key pressed as soon as the page has loaded, then the time
+      // until the app has taken over the pre-rendered page (search works from here).
+      await page.keyboard.press('Shift');
       await page.waitForSelector('html[data-app="running"] main h1');
       times.push(await page.evaluate(() => performance.now()));
       await context.close();
@@ -108,6 +111,7 @@ try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(URL_);
+    await page.keyboard.press('Shift'); // starts the app (see measureLoad)
     await page.waitForSelector('html[data-app="running"] main h1');
     if (reviews > 0) {
       // The stored record of a long history, ending now, in the app's storage layout.
@@ -201,7 +205,7 @@ if (ONLY_INTERACTIONS) {
 const sizes = JSON.parse(execFileSync('node', ['scripts/sizes.mjs', '--json'], { encoding: 'utf8' }));
 results.sizes = sizes.totals;
 printLighthouse();
-console.log('\n## Navigation to first screen interactive (median of 5, 360 px)');
+console.log('\n## Navigation to the app running, a key pressed on load (median of 5, 360 px)');
 row('no throttling (ms)', Math.round(results.load.interactive_ms), '');
 row('4x CPU (ms)', Math.round(results.load.interactive_ms_4x_cpu), '');
 printInteractions();

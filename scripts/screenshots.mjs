@@ -110,7 +110,9 @@ try {
         if (hash.startsWith('#/') && hash !== '#/' && !hash.startsWith('#/c/')) await page.evaluate(() => localStorage.clear());
         await page.reload();
         await page.locator('main h1').waitFor();
-        // The app's screens: once it has taken over the pre-rendered page (site pages have no app).
+        // The app's screens: once it has taken over the pre-rendered page (site pages have no
+        // app). On the home page it starts when the reader reaches for it: a key press.
+        if (hash === '#/') await page.keyboard.press('Shift');
         if (!/^(c|d)\//.test(hash)) await page.locator('html[data-app="running"]').waitFor({ state: 'attached' });
         if (act) await act(page);
         await page.waitForTimeout(500);

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Sizes of the release build, raw, gzip -9 and brotli -q 11. "First load" is what
-// index.html loads before the app runs: its stylesheets, scripts and preloads, and the
-// modules those scripts import. Listed apart: the page itself (the home screen,
-// pre-rendered: what shows first) and the data it preloads (the first deck, which the app
-// needs to take over but the page does not). "Later" is every other wasm/JS file: the
+// Sizes of the release build, raw, gzip -9 and brotli -q 11. "First load" is what the
+// app needs before it runs: index.html's stylesheets and scripts, the app's JS and wasm
+// (which the loader fetches once the page has painted: `glue =`, `wasm =`), and the
+// modules those import. Listed apart: the page itself (the home screen, pre-rendered:
+// what shows first) and the data the loader fetches with the app (`deck =`: the first
+// deck, which the app needs to take over but the page does not). "Later" is every other wasm/JS file: the
 // screens fetched on first use (and precached by the service worker). With --json, prints
 // JSON (used by the size-budget test).
 import { readFileSync, readdirSync } from 'node:fs';
@@ -15,7 +16,7 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 // What index.html references, then what those scripts import, transitively.
 const firstLoad = new Set();
-const queue = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*["']\.\/([^"']+\.(?:wasm|js|css))["']/g)].map((m) => m[1]);
+const queue = [...html.matchAll(/(?:href|src|glue =|wasm =)\s*=?\s*["']\.\/([^"']+\.(?:wasm|js|css))["']/g)].map((m) => m[1]);
 while (queue.length) {
   const name = queue.shift();
   if (firstLoad.has(name)) continue;
@@ -40,7 +41,7 @@ const measure = (name) => {
 };
 const files = [...firstLoad].map(measure);
 const page = measure('index.html');
-const data = [...html.matchAll(/<link rel="preload" href="\.\/([^"]+\.bin)"/g)].map((m) => measure(m[1]));
+const data = [...html.matchAll(/\bdeck = '\.\/([^']+\.bin)'/g)].map((m) => measure(m[1]));
 const later = readdirSync(dist)
   .filter((f) => /\.(wasm|js)$/.test(f) && f !== 'sw.js' && !firstLoad.has(f))
   .map(measure);
@@ -57,7 +58,7 @@ if (process.argv.includes('--json')) {
   for (const k of ['wasm', 'js', 'css', 'all']) console.log(k.padEnd(12) + kb(totals[k].raw) + kb(totals[k].gzip) + kb(totals[k].brotli));
   console.log('and, apart');
   console.log('page'.padEnd(12) + kb(page.raw) + kb(page.gzip) + kb(page.brotli) + '   index.html: the home screen, pre-rendered');
-  console.log('deck data'.padEnd(12) + kb(totals.data.raw) + kb(totals.data.gzip) + kb(totals.data.brotli) + '   preloaded: the first deck, for the app');
+  console.log('deck data'.padEnd(12) + kb(totals.data.raw) + kb(totals.data.gzip) + kb(totals.data.brotli) + '   fetched with the app: the first deck');
   console.log(`later (${later.length} files, fetched when a screen first opens; precached)`);
   console.log('wasm + JS'.padEnd(12) + kb(totals.later.raw) + kb(totals.later.gzip) + kb(totals.later.brotli));
 }

@@ -333,25 +333,32 @@ export async function buildWasm({ root, staging, release }) {
   const wanted = readFileSync(join(root, 'target/wasm32-unknown-unknown', profile, 'decks.list'), 'utf8').split('\n').filter(Boolean);
   for (const file of wanted) writeFileSync(join(staging, file), readFileSync(join(decks, file)));
 
-  // The loader: fetch the glue, its import, the main module and the first deck at once,
-  // then start.
+  // The loader. The home page is the first deck, pre-rendered: it reads, links and works
+  // offline without the app. So before the first paint the page loads nothing but itself
+  // and its stylesheet; once that paint is on screen (its largest-contentful-paint entry,
+  // or 300 ms at most), the loader fetches what the app needs (its JS, its wasm, compiled
+  // off the main thread, and the first deck) and nothing runs. The app starts when the
+  // reader reaches for the page (a tap, a key, focus, a hash link followed), so its
+  // start-up never delays reading; on any other route, and in the installed app (opened
+  // to study), it starts at once. The service worker is registered here, so a reader who
+  // never touches the page still gets it offline; the app registers it again to watch for
+  // updates. `glue =`, `wasm =` and `deck =` are read by scripts/sizes.mjs.
   const indexPath = join(staging, 'index.html');
   const html = readFileSync(indexPath, 'utf8');
   const loader = [
-    `<link rel="modulepreload" href="./${names.js}" />`,
-    `<link rel="modulepreload" href="./${names.link}" />`,
-    // The same request as the app's fetch() (same-origin credentials), so it is used.
-    `<link rel="preload" href="./${wanted[0]}" as="fetch" crossorigin="anonymous" />`,
-    // The app replaces the static first paint (the deck's title, the page's largest text):
-    // start it once the browser has put that paint on screen (its largest-contentful-paint
-    // entry, or 300 ms at most), so the title shows as early as the HTML allows. The
-    // preloads above are already fetching meanwhile.
-    `<script type="module">import init from './${names.js}';` +
+    `<script type="module">const glue = './${names.js}', wasm = './${names.wasm}', deck = './${wanted[0]}';` +
       `globalThis.diffdeckReader = () => import('./${names.reader}').then(async (m) => { await m.default(); return m; });` +
       // The study screens' stylesheet (src/platform/styles.rs), once; a failure may be retried.
       `let styles; globalThis.diffdeckStyles = () => (styles ??= new Promise((ok, fail) => { const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = document.querySelector('meta[name="diffdeck-study-styles"]').content; l.onload = ok; l.onerror = () => { l.remove(); styles = undefined; fail(); }; document.head.append(l); }));` +
+      `let code; const fetched = () => (code ??= [import(glue), WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm)]);` +
+      `const wakes = ['pointerdown', 'keydown', 'focusin', 'hashchange'];` +
+      `let started; const start = () => { if (started) return; started = true; for (const w of wakes) removeEventListener(w, start, true); const [app, compiled] = fetched(); app.then((m) => m.default({ module_or_path: compiled })); };` +
+      `if (!/^(#\\/?|#main)?$/.test(location.hash) || matchMedia('(display-mode: standalone)').matches) start(); else for (const w of wakes) addEventListener(w, start, true);` +
+      `addEventListener('load', () => navigator.serviceWorker?.register('./sw.js').catch(() => {}));` +
       `await new Promise((go) => { setTimeout(go, 300); try { new PerformanceObserver(go).observe({ type: 'largest-contentful-paint', buffered: true }); } catch { go(); } });` +
-      `init({ module_or_path: './${names.wasm}' });</script>`,
+      // The first deck, into the HTTP cache for the app's fetch (a preload this late would
+      // warn when the app starts minutes later).
+      `fetched(); const l = document.createElement('link'); l.rel = 'prefetch'; l.href = deck; document.head.append(l);</script>`,
   ].join('\n    ');
   // Trunk leaves its (skipped) rust link in place: the loader goes there.
   const skipped = /<link data-trunk rel="rust" data-trunk-skip[^>]*>/;

@@ -7,8 +7,8 @@
 //! carries no storage code. Screens that show or change progress wait for
 //! [`AppState::ready`], so nothing is saved before the stored record has been read.
 //!
-//! The first bundled deck is fetched before the app mounts ([`first_deck`]; index.html
-//! preloads it, and shows it pre-rendered meanwhile); the others are fetched at the same
+//! The first bundled deck is fetched before the app mounts ([`first_deck`]; index.html's
+//! loader prefetches it, and shows it pre-rendered meanwhile); the others are fetched at the same
 //! time as the storage code ([`AppState::load_decks`]), and `ready` waits for them too: a
 //! study screen always sees every deck.
 

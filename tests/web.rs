@@ -312,3 +312,49 @@ fn takes_over_a_static_paint_in_one_step_keeping_focus() {
         .is_same_node(Some(&staged)));
     staged.remove();
 }
+
+#[wasm_bindgen_test]
+fn taking_over_keeps_what_was_typed_into_the_focused_field() {
+    use diffdeck::platform::document::{stage, take_over};
+    use std::{cell::RefCell, rc::Rc};
+    let old = container();
+    old.set_id("app");
+    old.set_inner_html(r#"<a href="c/x/">one</a><input id="typed">"#);
+    let field: web_sys::HtmlInputElement = old
+        .query_selector("#typed")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    field.focus().unwrap();
+    field.set_value("volume");
+    let staged = stage();
+    staged.set_inner_html(r##"<a href="#/c/x">one</a><input id="search">"##);
+    // The app hears it as typing (Leptos's `on:input`).
+    let heard = Rc::new(RefCell::new(String::new()));
+    let on_input = {
+        let heard = heard.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |e: web_sys::Event| {
+                let input: web_sys::HtmlInputElement = e.target().unwrap().unchecked_into();
+                *heard.borrow_mut() = input.value();
+            },
+        )
+    };
+    staged
+        .query_selector("#search")
+        .unwrap()
+        .unwrap()
+        .add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())
+        .unwrap();
+    take_over();
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.id(), "search");
+    assert_eq!(
+        focused
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value(),
+        "volume"
+    );
+    assert_eq!(*heard.borrow(), "volume");
+    staged.remove();
+}

@@ -87,7 +87,8 @@ pub fn stage() -> web_sys::HtmlElement {
 
 /// Replaces the static paint's `#app` with the staged app, in one step: what has focus
 /// keeps it (the control in the same place of the same screen), and the scroll position
-/// stays (the app renders the same content, in the same places). Once; a no-op without
+/// stays (the app renders the same content, in the same places), and so does what was
+/// typed into the focused field. Once; a no-op without
 /// a stage (tests mount the app directly).
 pub fn take_over() {
     let Some(stage) = STAGE.with_borrow_mut(Option::take) else {
@@ -97,9 +98,10 @@ pub fn take_over() {
         return;
     };
     const FOCUSABLE: &str = "a[href], button, input, [tabindex]";
-    let focused = document().active_element().and_then(|active| {
+    let active = document().active_element();
+    let focused = active.as_ref().and_then(|active| {
         let list = old.query_selector_all(FOCUSABLE).ok()?;
-        (0..list.length()).find(|&i| list.get(i).is_some_and(|n| n.is_same_node(Some(&active))))
+        (0..list.length()).find(|&i| list.get(i).is_some_and(|n| n.is_same_node(Some(active))))
     });
     keep_sizes(&old, &stage);
     let _ = old.replace_with_with_node_1(&stage);
@@ -111,6 +113,18 @@ pub fn take_over() {
         .and_then(|i| stage.query_selector_all(FOCUSABLE).ok()?.get(i))
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
     {
+        // What was typed into the page's search box (typing is what started the app) goes
+        // on in the app's, as if typed there.
+        let typed = active
+            .and_then(|a| a.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|a| a.value())
+            .filter(|t| !t.is_empty());
+        if let (Some(typed), Some(input)) = (typed, el.dyn_ref::<web_sys::HtmlInputElement>()) {
+            input.set_value(&typed);
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+        }
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);

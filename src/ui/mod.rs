@@ -34,8 +34,8 @@ pub struct BrowseState {
     pub phases_shown: RwSignal<usize>,
 }
 
-/// Starts the app on the pre-rendered page: fetches the first deck (index.html preloads
-/// it), builds the app off screen, and puts it in the static paint's place once its first
+/// Starts the app on the pre-rendered page: fetches the first deck (index.html's loader
+/// prefetched it), builds the app off screen, and puts it in the static paint's place once its first
 /// screen is built ([`doc::take_over`]): the same content in the same places, so nothing
 /// moves. If the deck cannot be fetched, the page stays readable and says so.
 pub fn mount() {

@@ -141,7 +141,6 @@ plainTest('the saved theme applies before the wasm runs', async ({ page }) => {
     localStorage.setItem('diffdeck:progress', JSON.stringify({ version: 1, settings: { theme: 'dark', motion: 'reduced' } })),
   );
   await page.goto('./');
-  await expect(page.locator('#search-input')).toBeDisabled();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
 });
@@ -177,6 +176,28 @@ test('loading the home page moves nothing, from the first paint to the app', asy
   expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThanOrEqual(0.02);
 });
 
+test('on the home page the app starts when the reader reaches for it, and keeps what they typed', async ({ page }) => {
+  const parts: string[] = [];
+  page.on('request', (r) => parts.push(r.url()));
+  // The app's code arrives and compiles once the page has painted; the app does not run
+  // (it would fetch the storage code at once: src/state.rs), however long the page is read.
+  const code = page.waitForResponse(/\/diffdeck-[0-9a-f]+_bg\.wasm$/);
+  await page.goto('./');
+  await code;
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('html[data-app]')).toHaveCount(0);
+  expect(parts.filter((u) => /split_open_storage/.test(u))).toEqual([]);
+  // The search box works at once: typing starts the app, which takes the text over.
+  await expect(page.locator('#search-input')).toBeEnabled();
+  await page.locator('#search-input').click();
+  await page.keyboard.type('volume orphaned');
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
+  await expect(page.locator('#search-input')).toBeFocused();
+  await expect(page.locator('#search-input')).toHaveValue('volume orphaned');
+  await expect(page.locator('li:not([hidden]) > article.card')).toHaveCount(1);
+  await expect(page.locator('#search-summary')).toContainText(/^1 of 21 comparisons match/);
+});
+
 test('the app takes over the pre-rendered home page in place: no shift, scroll and focus kept', async ({ page, isMobile }) => {
   test.skip(isMobile, 'one layout is enough; the phone runs the same code');
   // The app waits until the page is read, scrolled and a link focused.
@@ -196,9 +217,10 @@ test('the app takes over the pre-rendered home page in place: no shift, scroll a
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto('./');
-  await expect(page.locator('#search-input')).toBeDisabled();
+  await expect(page.locator('html[data-app]')).toHaveCount(0);
   const link = page.locator('.card__link', { hasText: 'Bridge' }).first();
   const name = await link.textContent();
+  // Focus starts the app (scripts/wasm.mjs); its code is held above.
   await link.focus();
   await page.evaluate(() => window.scrollBy(0, 200));
   // Let the page settle first: phases it skipped (content-visibility) are laid out as they

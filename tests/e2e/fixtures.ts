@@ -16,10 +16,16 @@ export const test = base.extend<{ page: Page }>({
 
 export { expect };
 
-/** Opens a route of the app (a hash such as `#/c/copy-vs-add`) and waits for it to mount. */
+/**
+ * Opens a route of the app (a hash such as `#/c/copy-vs-add`) and waits for it to mount.
+ * On the home page (`#/`), which is pre-rendered and reads without the app, the app starts
+ * when the reader reaches for it (scripts/wasm.mjs): here, a key press that does nothing
+ * else. Any other route starts it at once.
+ */
 export async function open(page: Page, hash = '#/') {
   await page.goto(hash);
   await expect(page.locator('main h1')).toBeVisible();
+  if (/^#\/?$/.test(hash)) await page.keyboard.press('Shift');
   // The app has taken the pre-rendered page's place (src/platform/document.rs).
   await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
 }

@@ -3,10 +3,10 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-// The budget (issue: offline-first PWA, and decks): what index.html loads before the app
-// runs (wasm, JS, CSS, and the modules they import) stays under 120 KB of brotli. The page
+// The budget (issue: offline-first PWA, and decks): what the app needs before it runs
+// (wasm, JS, CSS, and the modules they import) stays under 120 KB of brotli. The page
 // itself is the home screen pre-rendered (it reads before any of this arrives), and the
-// first deck's data is a file it preloads for the app: both are measured apart. The study
+// first deck's data is a file the loader fetches for the app: both are measured apart. The study
 // screens (their code and styles), a comparison's page, the storage code and the second
 // deck are fetched later (src/platform/split.rs, src/platform/styles.rs,
 // AppState::load_decks).
@@ -28,7 +28,7 @@ test('the first load stays within the budget; the rest is fetched on demand', ({
   for (const part of ['open_storage', 'notice_list']) {
     expect(parts.some((n: string) => n.startsWith(`split_${part}-`)), part).toBe(true);
   }
-  // Apart: the pre-rendered page, and the one deck it preloads (the first).
+  // Apart: the pre-rendered page, and the one deck fetched with the app (the first).
   expect(totals.page.brotli / 1024).toBeLessThan(12);
   expect(data.map((f: { name: string }) => f.name)).toEqual([expect.stringMatching(/^deck-docker-[0-9a-f]{8}\.bin$/)]);
   // The study screens' styles are a sheet of their own, named in the page for the app.
