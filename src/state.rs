@@ -125,12 +125,11 @@ impl AppState {
             derived: StoredValue::new(None),
             owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         };
-        // Once the first screen has painted (the user is not waiting for this on Browse).
-        // If the fetch fails (offline on a first visit), the next screen that needs
-        // progress tries again, and says so if it cannot.
-        request_animation_frame(move || {
-            set_timeout(move || state.start(), std::time::Duration::ZERO)
-        });
+        // Once the first screen is on screen (the user is not waiting for this on Browse;
+        // on the pre-rendered page, the app is not until it has taken over). If the fetch
+        // fails (offline on a first visit), the next screen that needs progress tries
+        // again, and says so if it cannot.
+        platform::document::once_shown(move || state.start());
         state
     }
 

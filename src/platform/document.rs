@@ -131,6 +131,18 @@ pub fn take_over() {
     }
 }
 
+/// Runs `f` once the app is on screen: after the frame that shows it (the first frame, or
+/// the one after [`take_over`]), and its task.
+pub fn once_shown(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        if STAGE.with_borrow(Option::is_some) {
+            once_shown(f)
+        } else {
+            set_timeout(f, std::time::Duration::ZERO)
+        }
+    });
+}
+
 /// [`take_over`] once the current task is done (the app's first render with it).
 pub fn take_over_soon() {
     set_timeout(take_over, std::time::Duration::ZERO);
