@@ -148,14 +148,15 @@ pub fn take_over_soon() {
     set_timeout(take_over, std::time::Duration::ZERO);
 }
 
-/// Gives each phase of `new` the height its counterpart in `old` has now, as the size it
-/// takes until laid out (phases off screen are not: `content-visibility: auto`, see
-/// browse.css). Without it, a new phase above the screen would take the stylesheet's guess
-/// and what is on screen would jump. Only when both show the same phases.
+/// Gives each element of `new` marked `data-keep-size` (a phase: the view marks it) the
+/// height its counterpart in `old` has now, as the size it takes until laid out (phases
+/// off screen are not: `content-visibility: auto`, see browse.css). Without it, a new
+/// phase above the screen would take the stylesheet's guess and what is on screen would
+/// jump. Only when both show the same number of them.
 fn keep_sizes(old: &web_sys::Element, new: &web_sys::Element) {
     let (Ok(before), Ok(after)) = (
-        old.query_selector_all(".phase"),
-        new.query_selector_all(".phase"),
+        old.query_selector_all("[data-keep-size]"),
+        new.query_selector_all("[data-keep-size]"),
     ) else {
         return;
     };

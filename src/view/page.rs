@@ -190,7 +190,9 @@ pub fn PhaseSection(
     let heading_id = format!("phase-{}", phase.number);
     let labelledby = heading_id.clone();
     view! {
-        <section class="phase" aria-labelledby=labelledby hidden=move || ids.iter().all(|id| hides(id))>
+        // `data-keep-size`: laid out only near the screen (browse.css), so the app taking over
+        // the pre-rendered page gives it the size it had there (`document::take_over`).
+        <section class="phase" data-keep-size="" aria-labelledby=labelledby hidden=move || ids.iter().all(|id| hides(id))>
             <h2 class="phase__title" id=heading_id>
                 <PhaseTitle phase=phase />
             </h2>

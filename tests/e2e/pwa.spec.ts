@@ -70,6 +70,20 @@ plainTest('a browser without WebAssembly is told so, and can still read the deck
   await expect(page.locator('article.card')).toHaveCount(21);
 });
 
+test('the installed app starts at once, without waiting for a tap', async ({ page }) => {
+  // Opened from the home screen (display-mode: standalone), diffdeck is there to study:
+  // the loader starts the app as the page loads. Playwright cannot emulate the display
+  // mode, so the page's matchMedia answers for it.
+  await page.addInitScript(() => {
+    const real = window.matchMedia.bind(window);
+    window.matchMedia = (query: string) =>
+      query === '(display-mode: standalone)' ? ({ ...real(query), matches: true } as MediaQueryList) : real(query);
+  });
+  await page.goto('./');
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
+  await expect(page.locator('article.card')).toHaveCount(21);
+});
+
 test.describe('the install offer in Settings', () => {
   test('where the browser offers to install: a button that shows its prompt', async ({ page }) => {
     await open(page, '#/settings');
