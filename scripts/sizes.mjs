@@ -4,9 +4,9 @@
 // (which the loader fetches once the page has painted: `glue =`, `wasm =`), and the
 // modules those import. Listed apart: the page itself (the home screen, pre-rendered:
 // what shows first) and the data the loader fetches with the app (`deck =`: the first
-// deck, which the app needs to take over but the page does not). "Later" is every other wasm/JS file: the
-// screens fetched on first use (and precached by the service worker). With --json, prints
-// JSON (used by the size-budget test).
+// deck, which the app needs to take over but the page does not). "Later" is every other
+// wasm/JS file: the screens fetched on first use (and precached by the service worker).
+// With --json, prints JSON (used by the size-budget test).
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';

@@ -341,8 +341,8 @@ export async function buildWasm({ root, staging, release }) {
   // reader reaches for the page (a tap, a key, focus, a hash link followed), so its
   // start-up never delays reading; on any other route, and in the installed app (opened
   // to study), it starts at once. The service worker is registered here, so a reader who
-  // never touches the page still gets it offline; the app registers it again to watch for
-  // updates. `glue =`, `wasm =` and `deck =` are read by scripts/sizes.mjs.
+  // never touches the page still gets it offline; the app watches it for updates
+  // (src/platform/sw.rs). `glue =`, `wasm =` and `deck =` are read by scripts/sizes.mjs.
   const indexPath = join(staging, 'index.html');
   const html = readFileSync(indexPath, 'utf8');
   const loader = [

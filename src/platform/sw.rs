@@ -1,5 +1,6 @@
-//! The service worker: registered with a relative URL (so the app works under any
-//! sub-path), and the update flow. A new version installs in the background and waits;
+//! The service worker's update flow. `index.html`'s loader registers `./sw.js` (a relative
+//! URL, so the app works under any sub-path) as the page loads, app or not; the app
+//! watches that registration. A new version installs in the background and waits;
 //! [`apply_update`] tells it to take over, and the page reloads once it has.
 
 use wasm_bindgen::closure::Closure;
@@ -13,11 +14,13 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-/// Registers `./sw.js`; calls `on_update` when a new version is installed and waiting
-/// while this page is controlled by the old one.
-pub fn register(on_update: impl Fn() + Clone + 'static) {
-    let Some(container) = container() else { return };
-    let promise = container.register("./sw.js");
+/// Watches the service worker the loader registered (once one is active): calls
+/// `on_update` when a new version is installed and waiting while this page is controlled
+/// by the old one.
+pub fn watch(on_update: impl Fn() + Clone + 'static) {
+    let Some(promise) = container().and_then(|c| c.ready().ok()) else {
+        return;
+    };
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             return;

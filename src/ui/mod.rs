@@ -72,7 +72,7 @@ fn could_not_start() {
 pub fn App(deck: &'static Deck) -> impl IntoView {
     let app = AppState::new(deck);
     provide_context(app);
-    crate::platform::sw::register(move || app.update_ready.set(true));
+    crate::platform::sw::watch(move || app.update_ready.set(true));
     // Theme and motion settings go out to the document, once they are read (until then,
     // index.html's inline script has applied the saved ones), and only when they change:
     // not on every grade, which would restyle the whole document.
