@@ -24,10 +24,10 @@ dist: setup
 bench: setup
 	@scripts/bench.sh
 
-## A long search for parser faults, not a test: tests/parse_props.rs with FUZZ_CASES cases each.
+## A long search for parser faults, not a test: crates/content/tests/parse_props.rs with FUZZ_CASES cases each.
 FUZZ_CASES ?= 100000
 fuzz: setup
-	@FUZZ_CASES=$(FUZZ_CASES) cargo test --release --test parse_props
+	@FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p diffdeck-content --test parse_props
 
 ## PNG screenshots of every screen (phone and desktop, light and dark) in target/screenshots.
 screenshots: dist

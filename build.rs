@@ -1,5 +1,5 @@
 //! Parses the bundled decks in `content/` at build time with the same parser the tests use
-//! (`src/content/parse.rs`), so malformed content fails the build with `file:line: fault`,
+//! (`diffdeck-content`, a build-dependency), so malformed content fails the build with `file:line: fault`,
 //! and the app gets validated decks (postcard: compact, and decoded by little code)
 //! instead of shipping a Markdown parser.
 //!
@@ -13,28 +13,14 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[path = "src/domain/deck.rs"]
-pub mod deck;
-#[path = "src/content/parse.rs"]
-#[allow(dead_code)] // build.rs uses only `parse_library`.
-mod parse;
-#[path = "src/content/syntax.rs"]
-#[allow(dead_code)] // the markers and title rules the parser shares with the writer
-mod syntax;
-
-// `parse.rs` names the model by its path in the library crate.
-mod domain {
-    pub use crate::deck;
-}
+use diffdeck_content::parse;
 
 /// The bundled decks, in the order the app lists them; the app opens on the first.
 const DECKS: &[&str] = &["content/docker.md", "content/docker-in-depth.md"];
 
 fn main() {
-    for path in DECKS
-        .iter()
-        .chain(&["src/content/parse.rs", "src/domain/deck.rs"])
-    {
+    // The parser is a build-dependency (crates/content): cargo reruns this when it changes.
+    for path in DECKS {
         println!("cargo:rerun-if-changed={path}");
     }
     let bytes: Vec<(&str, Vec<u8>)> = DECKS

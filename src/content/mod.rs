@@ -1,19 +1,14 @@
-//! The decks' content: Markdown in `content/` read into [`Deck`](crate::domain::deck::Deck).
+//! The bundled decks: Markdown in `content/`, read into [`Deck`]s at build time.
 //!
-//! The parser ([`parse`]) runs at build time (`build.rs`), natively in tests and in the
-//! benchmark. The app gets the result from `build.rs` in postcard (a compact binary serde
-//! format: a fraction of serde_json's code in the wasm): every bundled deck is a file
+//! The deck format itself (model, parser, writer, deck links) is the `diffdeck-content`
+//! crate (`crates/content`); its parser runs at build time (`build.rs`), natively in
+//! tests and in the benchmark, and in the browser only in the deck reader. The app gets
+//! the result from `build.rs` in postcard (a compact binary serde format: a fraction of serde_json's code in the wasm): every bundled deck is a file
 //! ([`FETCHED`] names them) read with [`decode`]; the first is fetched as the app starts,
 //! the others after the first paint.
 
-pub mod parse;
-pub mod share;
-pub mod syntax;
-
 use crate::domain::deck::Deck;
-
-pub use parse::reading;
-pub use syntax::{Fault, Reading};
+use diffdeck_content::Reading;
 
 /// The reader's answer, from its bytes; `None` if they are not one.
 pub fn decode_reading(bytes: &[u8]) -> Option<Reading> {

@@ -12,39 +12,7 @@
 
 use std::collections::BTreeSet;
 
-use super::deck::{fold, Comparison, Deck, Library, Phase, Point, Side};
-
-/// Which side of a comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Which {
-    Left,
-    Right,
-}
-
-impl Which {
-    pub fn other(self) -> Which {
-        match self {
-            Which::Left => Which::Right,
-            Which::Right => Which::Left,
-        }
-    }
-
-    fn code(self) -> char {
-        match self {
-            Which::Left => 'l',
-            Which::Right => 'r',
-        }
-    }
-}
-
-impl Comparison {
-    pub fn side(&self, which: Which) -> &Side {
-        match which {
-            Which::Left => &self.left,
-            Which::Right => &self.right,
-        }
-    }
-}
+use super::deck::{fold, Comparison, Deck, Library, Phase, Point, Side, Which};
 
 /// What a card asks.
 #[derive(Clone, Debug, PartialEq)]

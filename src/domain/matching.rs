@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use super::cards::{point_cards, Face, Scope, Which};
-use super::deck::{fold, name_words, Comparison, Library};
+use super::cards::{point_cards, Face, Scope};
+use super::deck::{fold, name_words, Comparison, Library, Which};
 use super::fsrs::Grade;
 use super::rng::Rng;
 

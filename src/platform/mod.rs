@@ -2,13 +2,13 @@
 //! every listener registered here is removed when its owner is cleaned up.
 
 pub mod clock;
+pub mod deck_reader;
 pub mod document;
 pub mod download;
 pub mod fetch;
 pub mod install;
 pub mod keys;
 pub mod location;
-pub mod reader;
 pub mod split;
 pub mod styles;
 pub mod sw;

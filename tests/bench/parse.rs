@@ -17,9 +17,10 @@ mod native {
     use std::hint::black_box;
     use std::time::{Duration, Instant};
 
-    use diffdeck::content::{parse::parse_deck, DECK_BYTES};
+    use diffdeck::content::DECK_BYTES;
     use diffdeck::domain::deck::Deck;
     use diffdeck::domain::search::SearchIndex;
+    use diffdeck_content::parse::parse_deck;
 
     const SOURCE: &str = include_str!("../../content/docker.md");
 

@@ -4,7 +4,7 @@
 //!   returns a deck or faults, never panics, and every fault names a line of the file.
 //! - Valid decks, generated in every shape the format allows (flat or nested lists, tight
 //!   or loose, `vs` or `🆚`, emoji, styles, `{both}`, corrections, notes, sources):
-//!   parse, write back to Markdown (`content::syntax::to_markdown`), parse again: the
+//!   parse, write back to Markdown (`syntax::to_markdown`), parse again: the
 //!   same deck.
 //!
 //! - A deck shared as a link opens as the same text; cut anywhere, the link is damaged; any
@@ -14,9 +14,9 @@
 //! 100,000 each) in release mode: a longer search, not part of the test run.
 #![cfg(not(target_arch = "wasm32"))]
 
-use diffdeck::content::parse::{read_deck, ContentError};
-use diffdeck::content::share;
-use diffdeck::content::syntax::to_markdown;
+use diffdeck_content::parse::{read_deck, ContentError};
+use diffdeck_content::share;
+use diffdeck_content::syntax::to_markdown;
 use proptest::prelude::*;
 
 fn cases() -> u32 {

@@ -1,5 +1,5 @@
 //! The deck format's rules that reading and writing share (markers, titles, emoji), and
-//! the writer: [`Deck`] -> Markdown that the parser (`content/parse.rs`) reads back as
+//! the writer: [`Deck`] -> Markdown that the parser ([`crate::parse`]) reads back as
 //! the same deck.
 //!
 //! Pure `std`, so the app can export a deck without the parser. The writer uses the
@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::deck::{Comparison, Deck, Group, Note, Rich, Side, Source, Span};
+use crate::deck::{Comparison, Deck, Group, Note, Rich, Side, Source, Span};
 
 /// A fault in a deck read in the browser: its line and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,7 +13,7 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
-use super::parse::MAX_BYTES;
+use crate::parse::MAX_BYTES;
 
 /// What precedes the data in a link's fragment.
 pub const PREFIX: &str = "#/add/";
@@ -100,7 +100,7 @@ pub fn decode(fragment: &str) -> Result<String, LinkError> {
 mod tests {
     use super::*;
 
-    const DOCKER: &str = include_str!("../../content/docker.md");
+    const DOCKER: &str = include_str!("../../../content/docker.md");
 
     #[test]
     fn a_deck_goes_into_a_link_and_comes_back_whole() {
