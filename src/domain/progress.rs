@@ -163,18 +163,59 @@ pub struct Records {
     pub best_quiz: BTreeMap<String, u32>,
 }
 
+/// What offering a result as a record found: the best before it, and whether the result
+/// is the new best (the first result for a key always is).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Best {
+    pub before: Option<u32>,
+    pub is_new: bool,
+}
+
 impl Records {
+    /// Whether a match time beats `best`: fewer tenths of a second.
+    fn better_match(time: u32, best: u32) -> bool {
+        time < best
+    }
+
+    /// Whether a quiz score beats `best`: more points.
+    fn better_quiz(score: u32, best: u32) -> bool {
+        score > best
+    }
+
     /// Keeps the better of each entry.
     pub fn merge(&mut self, other: &Records) {
         for (k, v) in &other.best_match {
-            let e = self.best_match.entry(k.clone()).or_insert(*v);
-            *e = (*e).min(*v);
+            offer(&mut self.best_match, k.clone(), *v, Self::better_match);
         }
         for (k, v) in &other.best_quiz {
-            let e = self.best_quiz.entry(k.clone()).or_insert(*v);
-            *e = (*e).max(*v);
+            offer(&mut self.best_quiz, k.clone(), *v, Self::better_quiz);
         }
     }
+
+    /// A cleared match board's time, in tenths of a second, for the scope `key`.
+    pub fn offer_match(&mut self, key: String, tenths: u32) -> Best {
+        offer(&mut self.best_match, key, tenths, Self::better_match)
+    }
+
+    /// A finished quiz's score, for the scope `key`.
+    pub fn offer_quiz(&mut self, key: String, score: u32) -> Best {
+        offer(&mut self.best_quiz, key, score, Self::better_quiz)
+    }
+}
+
+/// Keeps `value` under `key` if there is none yet or it is `better` than what is there.
+fn offer(
+    records: &mut BTreeMap<String, u32>,
+    key: String,
+    value: u32,
+    better: fn(u32, u32) -> bool,
+) -> Best {
+    let before = records.get(&key).copied();
+    let is_new = before.is_none_or(|b| better(value, b));
+    if is_new {
+        records.insert(key, value);
+    }
+    Best { before, is_new }
 }
 
 /// Log length that triggers compaction, and how many recent reviews compaction keeps.
@@ -657,6 +698,61 @@ mod tests {
         assert_eq!(a.settings.new_per_day, 5);
         assert_eq!(a.records.best_match["all"], 250);
         assert_eq!(a.records.best_quiz["all"], 900);
+    }
+
+    #[test]
+    fn a_best_is_the_fastest_board_and_the_highest_score() {
+        let mut r = Records::default();
+        let first = r.offer_match("all".into(), 300);
+        assert_eq!(
+            first,
+            Best {
+                before: None,
+                is_new: true
+            }
+        );
+        assert_eq!(
+            r.offer_match("all".into(), 310),
+            Best {
+                before: Some(300),
+                is_new: false
+            }
+        );
+        assert_eq!(
+            r.offer_match("all".into(), 300),
+            Best {
+                before: Some(300),
+                is_new: false
+            },
+            "a tie is not a new best"
+        );
+        assert_eq!(
+            r.offer_match("all".into(), 250),
+            Best {
+                before: Some(300),
+                is_new: true
+            }
+        );
+        assert_eq!(r.best_match["all"], 250);
+        assert!(r.offer_quiz("all".into(), 900).is_new);
+        assert_eq!(
+            r.offer_quiz("all".into(), 800),
+            Best {
+                before: Some(900),
+                is_new: false
+            }
+        );
+        assert_eq!(
+            r.offer_quiz("all".into(), 950),
+            Best {
+                before: Some(900),
+                is_new: true
+            }
+        );
+        assert_eq!(r.best_quiz["all"], 950);
+        // Other scopes are records of their own.
+        assert!(r.offer_quiz("docker".into(), 1).is_new);
+        assert_eq!(r.best_quiz["all"], 950);
     }
 
     #[test]

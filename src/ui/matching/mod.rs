@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::cards::{Scope, Selection};
 use crate::domain::matching::{format_tenths, scope_key, Board, Pick, TileKind};
-use crate::domain::progress::{Confusion, Source};
+use crate::domain::progress::{Best, Confusion, Source};
 use crate::platform::document::{focus_by_id, set_title};
 use crate::platform::timer::use_interval;
 use crate::state::{now, AppState};
@@ -44,7 +44,8 @@ pub fn MatchScreen() -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let wrong: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let clock = RwSignal::new(0i64);
-    let record: RwSignal<Option<(u32, Option<u32>)>> = RwSignal::new(None);
+    // The cleared board's time (tenths of a second) and how it stands against the best.
+    let record: RwSignal<Option<(u32, Best)>> = RwSignal::new(None);
     // Bumped for each new board.
     let generation = RwSignal::new(0u32);
 
@@ -151,7 +152,7 @@ pub fn MatchScreen() -> impl IntoView {
                         right: d.name().to_string(),
                         chosen: n.name().to_string(),
                     };
-                    app.update(|p| p.confusions.push(confusion));
+                    app.record_confusion(confusion);
                 }
             }
             Pick::Ignored => {}
@@ -159,24 +160,16 @@ pub fn MatchScreen() -> impl IntoView {
         if b.is_done() {
             app.busy.set(false);
             let tenths = b.tenths(t.ms);
-            let key = records_key();
-            let best = app
-                .progress
-                .with_untracked(|p| p.records.best_match.get(&key).copied());
+            let best = app.offer_best_match(records_key(), tenths);
             record.set(Some((tenths, best)));
-            if best.is_none_or(|best| tenths < best) {
-                app.update(|p| {
-                    p.records.best_match.insert(key, tenths);
-                });
-            }
-            announcement.set(match best {
-                Some(best) if tenths < best => {
+            announcement.set(match best.before {
+                Some(_) if best.is_new => {
                     format!("Board cleared in {}: a new best!", format_tenths(tenths))
                 }
-                Some(best) => format!(
+                Some(before) => format!(
                     "Board cleared in {}. Best: {}.",
                     format_tenths(tenths),
-                    format_tenths(best)
+                    format_tenths(before)
                 ),
                 None => format!("Board cleared in {}.", format_tenths(tenths)),
             });
@@ -277,8 +270,8 @@ pub fn MatchScreen() -> impl IntoView {
                             {move || {
                                 record
                                     .get()
-                                    .map(|(t, best)| match best {
-                                        Some(b) if t < b => format!("{} — a new best (was {}).", format_tenths(t), format_tenths(b)),
+                                    .map(|(t, best)| match best.before {
+                                        Some(b) if best.is_new => format!("{} — a new best (was {}).", format_tenths(t), format_tenths(b)),
                                         Some(b) => format!("{} — your best is {}.", format_tenths(t), format_tenths(b)),
                                         None => format!("{} — your first time on this board size.", format_tenths(t)),
                                     })

@@ -113,13 +113,7 @@ pub fn QuizScreen() -> impl IntoView {
             );
         }
         if q.current + 1 == q.questions.len() {
-            let score = q.score;
-            let k = key();
-            if best_before.get_untracked().is_none_or(|b| score > b) {
-                app.update(|p| {
-                    p.records.best_quiz.insert(k, score);
-                });
-            }
+            app.offer_best_quiz(key(), q.score);
         }
         focus_soon("feedback");
     };

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::route::Route;
-use crate::state::AppState;
+use crate::state::{AppState, MemoryOnly, StorageNotice};
 use crate::view::header::Header;
 use crate::view::page::NotFoundSection;
 use crate::view::Links;
@@ -60,22 +60,23 @@ crate::platform::split::split! {
         view! {
             <For each=move || app.notices.get() key=|n| n.id let:notice>
                 <div class="notice" role="alert">
-                    <p class="notice__text">{notice.text.clone()}</p>
-                    {(!notice.details.is_empty())
-                        .then(|| {
+                    <p class="notice__text">{words(&notice.about)}</p>
+                    {problems(&notice.about)
+                        .filter(|p| !p.is_empty())
+                        .map(|problems| {
                             view! {
                                 <details class="notice__details">
                                     <summary>"What was wrong"</summary>
                                     <ul>
-                                        {notice.details.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
+                                        {problems.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
                                     </ul>
                                 </details>
                             }
                         })}
                     <div class="notice__actions">
                         {notice
-                            .download_key
-                            .clone()
+                            .download_key()
+                            .map(str::to_string)
                             .map(|key| {
                                 view! {
                                     <button class="button" type="button" on:click=move |_| app.download_original(&key)>
@@ -91,6 +92,29 @@ crate::platform::split::split! {
             </For>
         }
         .into_any()
+    }
+}
+
+/// What a notice tells the user.
+fn words(notice: &StorageNotice) -> &'static str {
+    match notice {
+        StorageNotice::Recovered { .. } => "Some of your saved progress could not be read. Everything that could be read was kept, and the original data is saved: download it to keep a copy.",
+        StorageNotice::DecksRecovered { .. } => "Some of your own decks could not be read. The others were kept, and the original data is saved: download it to keep a copy.",
+        StorageNotice::MemoryOnly(MemoryOnly::Unavailable) => "This browser does not let diffdeck save data (private browsing?). Your progress is kept only until this tab closes.",
+        StorageNotice::MemoryOnly(MemoryOnly::Full) => "Your browser's storage is full. Progress from now on is kept only until this tab closes.",
+        StorageNotice::MemoryOnly(MemoryOnly::KeepingOriginal) => "Your saved data was left untouched because there is no room to copy it aside. Progress from now on is kept only until this tab closes.",
+        StorageNotice::DecksNotSaved(MemoryOnly::Unavailable) => "This browser does not let diffdeck save data, so your own decks are kept only until this tab closes. Export them as Markdown to keep them.",
+        StorageNotice::DecksNotSaved(MemoryOnly::Full) => "Your browser's storage is full: the change to your decks is kept only until this tab closes. Export them as Markdown to keep them, or remove one.",
+        StorageNotice::DecksNotSaved(MemoryOnly::KeepingOriginal) => "Your saved decks were left untouched because there is no room to copy them aside: changes to your decks are kept only until this tab closes.",
+    }
+}
+
+/// What was wrong with the stored data, where the notice lists it.
+fn problems(notice: &StorageNotice) -> Option<&Vec<String>> {
+    match notice {
+        StorageNotice::Recovered { problems, .. }
+        | StorageNotice::DecksRecovered { problems, .. } => Some(problems),
+        StorageNotice::MemoryOnly(_) | StorageNotice::DecksNotSaved(_) => None,
     }
 }
 
