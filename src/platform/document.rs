@@ -14,6 +14,11 @@ pub fn focus_by_id(id: &str) {
     focus_if_present(id);
 }
 
+/// Moves focus to `id` once the DOM has caught up with a change (the next frame).
+pub fn focus_soon(id: &'static str) {
+    request_animation_frame(move || focus_by_id(id));
+}
+
 /// [`focus_by_id`], saying whether there was such an element to focus.
 pub fn focus_if_present(id: &str) -> bool {
     let Some(el) = document()

@@ -23,3 +23,11 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
                 || el.is_content_editable()
         })
 }
+
+/// Whether a key press lands on a control that acts on it itself (a button, a link, a
+/// disclosure's summary, a label): Enter or Space there is the control's, not a shortcut.
+pub fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY" | "LABEL"))
+}

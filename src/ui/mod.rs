@@ -9,6 +9,7 @@ pub mod matching;
 pub mod own;
 pub mod progress;
 pub mod quiz;
+pub mod round;
 pub mod scope;
 pub mod settings;
 pub mod shell;

@@ -14,8 +14,8 @@ use crate::domain::fsrs::Grade;
 use crate::domain::progress::{ReviewKey, Source};
 use crate::domain::schedule::Wait;
 use crate::domain::study::{self, Cram};
-use crate::platform::document::{focus_by_id, set_title};
-use crate::platform::keys::use_shortcuts;
+use crate::platform::document::{focus_soon, set_title};
+use crate::platform::keys::{on_control, use_shortcuts};
 use crate::state::{now, AppState};
 use crate::ui::shell::SCREEN_TITLE;
 use crate::view::comparison::{ComparisonBody, Title};
@@ -58,11 +58,6 @@ fn pick_next(app: &AppState, session: &Session, avoid: Option<&str>) -> Option<u
     let new_left = new_left(app, now.day);
     app.study()
         .with_untracked(|d| study::next_card(&session.cards, d.states(), now, new_left, avoid))
-}
-
-/// Moves focus after the DOM has caught up with a change.
-fn focus_soon(id: &'static str) {
-    request_animation_frame(move || focus_by_id(id));
 }
 
 #[component]
@@ -173,12 +168,7 @@ pub fn FlashcardsScreen(only: Vec<String>) -> impl IntoView {
     };
 
     use_shortcuts(move |ev| {
-        let on_control = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY" | "LABEL")
-            });
+        let on_control = on_control(ev);
         let key = ev.key();
         let flipped = session.with_untracked(|s| s.as_ref().map(|s| s.flipped));
         match (key.as_str(), flipped) {

@@ -10,9 +10,9 @@ use crate::domain::cards::{Scope, Selection};
 use crate::domain::matching::{format_tenths, scope_key, Board, Pick, TileKind};
 use crate::domain::progress::{Best, Confusion, Source};
 use crate::platform::document::{focus_by_id, set_title};
-use crate::platform::timer::use_interval;
 use crate::state::{now, AppState};
 use crate::ui::fields::{Check, SetupForm};
+use crate::ui::round::use_round;
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 
@@ -49,12 +49,12 @@ pub fn MatchScreen() -> impl IntoView {
     // Bumped for each new board.
     let generation = RwSignal::new(0u32);
 
-    use_interval(100, move || {
+    let round = use_round(move |t| {
         if board.with_untracked(|b| {
             b.as_ref()
                 .is_some_and(|b| b.started_ms.is_some() && !b.is_done())
         }) {
-            clock.set(now().ms);
+            clock.set(t.ms);
         }
     });
 
@@ -77,7 +77,7 @@ pub fn MatchScreen() -> impl IntoView {
             b.pairs.len()
         ));
         board.set(Some(b));
-        app.busy.set(true);
+        round.begin();
         generation.update(|g| *g += 1);
         record.set(None);
         wrong.set(None);
@@ -158,7 +158,7 @@ pub fn MatchScreen() -> impl IntoView {
             Pick::Ignored => {}
         }
         if b.is_done() {
-            app.busy.set(false);
+            round.end();
             let tenths = b.tenths(t.ms);
             let best = app.offer_best_match(records_key(), tenths);
             record.set(Some((tenths, best)));
@@ -176,8 +176,6 @@ pub fn MatchScreen() -> impl IntoView {
             request_animation_frame(|| focus_by_id("match-result"));
         }
     };
-
-    on_cleanup(move || app.busy.set(false));
 
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let Some(b) = board.get_untracked() else {

@@ -12,20 +12,16 @@ use crate::domain::cards::Scope;
 use crate::domain::matching::scope_key;
 use crate::domain::progress::{Confusion, Source};
 use crate::domain::quiz::{Kind, Quiz};
-use crate::platform::document::{focus_by_id, set_title};
-use crate::platform::keys::use_shortcuts;
-use crate::platform::timer::use_interval;
+use crate::platform::document::{focus_soon, set_title};
+use crate::platform::keys::{on_control, use_shortcuts};
 use crate::route::Route;
 use crate::state::{now, AppState};
 use crate::ui::fields::{Check, SetupForm};
 use crate::ui::matching::PracticeOnly;
+use crate::ui::round::use_round;
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 use crate::view::comparison::ComparisonBody;
-
-fn focus_soon(id: &'static str) {
-    request_animation_frame(move || focus_by_id(id));
-}
 
 #[component]
 pub fn QuizScreen() -> impl IntoView {
@@ -47,39 +43,6 @@ pub fn QuizScreen() -> impl IntoView {
             scope.with_untracked(scope_key),
             length.get_untracked()
         )
-    };
-
-    let start = move || {
-        let t = now();
-        let q = Quiz::new(
-            &app.library.get_untracked(),
-            &scope.get_untracked(),
-            length.get_untracked(),
-            seconds.get_untracked().map(|s| s * 1000),
-            streak_bonus.get_untracked(),
-            t.ms as u64,
-            t.ms,
-        );
-        // Remember the timing choices as the user's settings.
-        let (s, b) = (seconds.get_untracked(), streak_bonus.get_untracked());
-        if (s, b)
-            != app
-                .progress
-                .with_untracked(|p| (p.settings.quiz_seconds, p.settings.streak_bonus))
-        {
-            app.update_settings(|st| {
-                st.quiz_seconds = s;
-                st.streak_bonus = b;
-            });
-        }
-        best_before.set(
-            app.progress
-                .with_untracked(|p| p.records.best_quiz.get(&key()).copied()),
-        );
-        clock.set(t.ms);
-        quiz.set(Some(q));
-        app.busy.set(true);
-        focus_soon("question");
     };
 
     // The answer's side effects: grade the card, record the confusion.
@@ -118,6 +81,55 @@ pub fn QuizScreen() -> impl IntoView {
         focus_soon("feedback");
     };
 
+    let round = use_round(move |t| {
+        if quiz.with_untracked(|q| q.as_ref().is_none_or(|q| q.is_over() || q.answered())) {
+            return;
+        }
+        clock.set(t.ms);
+        // Notify only when the time really ran out, not on every tick.
+        let mut timed_out = false;
+        quiz.maybe_update(|q| {
+            timed_out = q.as_mut().is_some_and(|q| q.tick(t.ms));
+            timed_out
+        });
+        if timed_out {
+            settle(t);
+        }
+    });
+
+    let start = move || {
+        let t = now();
+        let q = Quiz::new(
+            &app.library.get_untracked(),
+            &scope.get_untracked(),
+            length.get_untracked(),
+            seconds.get_untracked().map(|s| s * 1000),
+            streak_bonus.get_untracked(),
+            t.ms as u64,
+            t.ms,
+        );
+        // Remember the timing choices as the user's settings.
+        let (s, b) = (seconds.get_untracked(), streak_bonus.get_untracked());
+        if (s, b)
+            != app
+                .progress
+                .with_untracked(|p| (p.settings.quiz_seconds, p.settings.streak_bonus))
+        {
+            app.update_settings(|st| {
+                st.quiz_seconds = s;
+                st.streak_bonus = b;
+            });
+        }
+        best_before.set(
+            app.progress
+                .with_untracked(|p| p.records.best_quiz.get(&key()).copied()),
+        );
+        clock.set(t.ms);
+        quiz.set(Some(q));
+        round.begin();
+        focus_soon("question");
+    };
+
     let answer = move |choice: usize| {
         let t = now();
         let answered = quiz
@@ -141,29 +153,10 @@ pub fn QuizScreen() -> impl IntoView {
         clock.set(t.ms);
         let over = quiz.with_untracked(|q| q.as_ref().is_some_and(Quiz::is_over));
         if over {
-            app.busy.set(false);
+            round.end();
         }
         focus_soon(if over { "quiz-summary" } else { "question" });
     };
-
-    use_interval(100, move || {
-        let t = now();
-        if quiz.with_untracked(|q| q.as_ref().is_none_or(|q| q.is_over() || q.answered())) {
-            return;
-        }
-        clock.set(t.ms);
-        // Notify only when the time really ran out, not on every tick.
-        let mut timed_out = false;
-        quiz.maybe_update(|q| {
-            timed_out = q.as_mut().is_some_and(|q| q.tick(t.ms));
-            timed_out
-        });
-        if timed_out {
-            settle(t);
-        }
-    });
-
-    on_cleanup(move || app.busy.set(false));
 
     use_shortcuts(move |ev| {
         let Some((answered, n)) = quiz.with_untracked(|q| {
@@ -182,10 +175,7 @@ pub fn QuizScreen() -> impl IntoView {
                 }
             }
             "Enter" | "n" | "N" if answered => {
-                let on_button = ev
-                    .target()
-                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A"));
+                let on_button = on_control(ev);
                 if !on_button || key != "Enter" {
                     ev.prevent_default();
                     next();

@@ -1,0 +1,181 @@
+//! The user's data: where it lives, export, import from a backup file (with a preview
+//! and a choice of merge or replace), and reset (`reset.rs`).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::reset::ResetProgress;
+use crate::domain::backup::{preview, Preview};
+use crate::domain::calendar;
+use crate::state::{AppState, Backup};
+
+/// What an import would do, before the user decides.
+#[derive(Clone)]
+struct Pending {
+    backup: Backup,
+    preview: Preview,
+}
+
+#[component]
+pub(super) fn YourData() -> impl IntoView {
+    let app: AppState = expect_context();
+    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let done = RwSignal::new(String::new());
+
+    let read = move |file: web_sys::File| {
+        let promise = file.text();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+                errors.set(vec!["The file could not be read.".into()]);
+                return;
+            };
+            match AppState::read_backup(&text.as_string().unwrap_or_default()) {
+                Ok(backup) => {
+                    errors.set(Vec::new());
+                    let preview = preview(&backup.progress);
+                    pending.set(Some(Pending { backup, preview }));
+                }
+                Err(problems) => {
+                    pending.set(None);
+                    errors.set(problems);
+                }
+            }
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().expect("input").unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read(file);
+        }
+    };
+    let apply = move |merge: bool| {
+        if let Some(p) = pending.get_untracked() {
+            app.import(p.backup, merge);
+            pending.set(None);
+            done.set(if merge {
+                "Imported: merged with your progress.".into()
+            } else {
+                "Imported: your progress was replaced.".into()
+            });
+        }
+    };
+    let date = |ms: i64| calendar::iso(crate::domain::schedule::Now::new(ms, 0).day);
+    let last_export = move || {
+        app.progress.with(|p| match p.last_export_ms {
+            0 => "Never exported.".to_string(),
+            ms => format!("Last exported on {}.", date(ms)),
+        })
+    };
+
+    view! {
+        <section class="data" aria-labelledby="data-title">
+            <h2 class="settings__group" id="data-title">"Your data"</h2>
+            <p class="check__hint">
+                "Your progress and your own decks live in this browser. Export them to keep a copy or to move them to another browser."
+            </p>
+            <p>{last_export}</p>
+            <p>
+                <a href=crate::route::Route::Decks.href()>"Your own decks"</a>
+                ": add a deck from a Markdown file, export or remove one."
+            </p>
+            <div class="summary__actions">
+                <button class="button button--primary" type="button" on:click=move |_| app.export()>
+                    "Export progress"
+                </button>
+            </div>
+            <div class="dropzone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <label class="field__label" for="import-file">"Import a backup file"</label>
+                <input id="import-file" type="file" accept="application/json,.json" on:change=on_file />
+                <p class="check__hint">"Or drop the file here."</p>
+            </div>
+            <Show when=move || !errors.with(Vec::is_empty)>
+                <div class="notice" role="alert">
+                    <p>"This file cannot be imported:"</p>
+                    <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                </div>
+            </Show>
+            {move || {
+                pending
+                    .get()
+                    .map(|p| {
+                        let range = p
+                            .preview
+                            .range
+                            .map(|(a, b)| format!(" from {} to {}", date(a), date(b)))
+                            .unwrap_or_default();
+                        view! {
+                            <div class="preview" role="region" aria-label="Import preview">
+                                <p>
+                                    {format!(
+                                        "This file holds {} {} of {} {}{range}.",
+                                        p.preview.reviews,
+                                        if p.preview.reviews == 1 { "review" } else { "reviews" },
+                                        p.preview.cards,
+                                        if p.preview.cards == 1 { "card" } else { "cards" },
+                                    )}
+                                </p>
+                                {(!p.backup.decks.is_empty())
+                                    .then(|| {
+                                        let titles: Vec<String> = p
+                                            .backup
+                                            .decks
+                                            .iter()
+                                            .map(|d| format!("“{}”", d.deck.title))
+                                            .collect();
+                                        let n = titles.len();
+                                        view! {
+                                            <p>
+                                                {format!(
+                                                    "It also holds {n} of your own {}: {}.",
+                                                    if n == 1 { "deck" } else { "decks" },
+                                                    titles.join(", "),
+                                                )}
+                                            </p>
+                                            <p class="check__hint">
+                                                "No deck of yours is removed. For a deck you already have, replacing takes the file's version; merging keeps the newer one."
+                                            </p>
+                                        }
+                                    })}
+                                {(!p.backup.warnings.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <ul class="check__hint">
+                                                {p.backup.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}
+                                            </ul>
+                                        }
+                                    })}
+                                <div class="summary__actions">
+                                    <button class="button button--primary" type="button" on:click=move |_| apply(true)>
+                                        "Merge with my progress"
+                                    </button>
+                                    <button class="button" type="button" on:click=move |_| apply(false)>
+                                        "Replace my progress"
+                                    </button>
+                                    <button class="button button--quiet" type="button" on:click=move |_| pending.set(None)>
+                                        "Cancel"
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            <p class="visually-hidden" role="status">{move || done.get()}</p>
+            <Show when=move || !done.with(String::is_empty)>
+                <p class="done">{move || done.get()}</p>
+            </Show>
+            <ResetProgress done=done />
+        </section>
+    }
+}
