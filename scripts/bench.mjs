@@ -83,7 +83,7 @@ try {
 
   // Playwright: load and interactions.
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS.slice(1) });
-  // The home page reads without the app, which starts when the reader reaches for it
+  // The home page reads without the app, which starts when the user reaches for it
   // (scripts/wasm.mjs). Two waits: a key pressed as soon as the page has loaded, timed
   // from navigation; and a key pressed once the page is quiet (its code fetched and
   // compiled), timed from the key. Both until the app has taken over the pre-rendered

@@ -23,7 +23,7 @@ const indexPath = join(dir, 'index.html');
 
 // 0. The wasm, and its loader in index.html (unless this dist already has them: the
 //    update test re-runs this script on a copy of dist).
-if (!/<script type="module">const glue = /.test(readFileSync(indexPath, 'utf8'))) {
+if (!/<script type="module">const glue\s*=/.test(readFileSync(indexPath, 'utf8'))) {
   await buildWasm({
     root: process.env.TRUNK_SOURCE_DIR ?? process.cwd(),
     staging: dir,

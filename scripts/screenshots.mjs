@@ -72,7 +72,7 @@ const SCREENS = [
     await page.goto(link.slice(0, -10));
     await page.locator('[role="alert"]').waitFor();
   }],
-  // The pre-rendered pages (src/site.rs), as a reader without JavaScript sees them.
+  // The pre-rendered pages (src/site.rs), as a visitor without JavaScript sees them.
   ['site-comparison', 'c/cmd-vs-entrypoint/', null],
   ['site-deck', 'd/docker-in-depth/', null],
   ['deck-own', '#/decks', async (page) => {
@@ -111,7 +111,7 @@ try {
         await page.reload();
         await page.locator('main h1').waitFor();
         // The app's screens: once it has taken over the pre-rendered page (site pages have no
-        // app). On the home page it starts when the reader reaches for it: a key press.
+        // app). On the home page it starts when the user reaches for it: a key press.
         if (hash === '#/') await page.keyboard.press('Shift');
         if (!/^(c|d)\//.test(hash)) await page.locator('html[data-app="running"]').waitFor({ state: 'attached' });
         if (act) await act(page);

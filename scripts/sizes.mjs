@@ -16,7 +16,7 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 // What index.html references, then what those scripts import, transitively.
 const firstLoad = new Set();
-const queue = [...html.matchAll(/(?:href|src|glue =|wasm =)\s*=?\s*["']\.\/([^"']+\.(?:wasm|js|css))["']/g)].map((m) => m[1]);
+const queue = [...html.matchAll(/(?:href|src|\bglue\s*|\bwasm\s*)=\s*["']\.\/([^"']+\.(?:wasm|js|css))["']/g)].map((m) => m[1]);
 while (queue.length) {
   const name = queue.shift();
   if (firstLoad.has(name)) continue;
@@ -41,7 +41,7 @@ const measure = (name) => {
 };
 const files = [...firstLoad].map(measure);
 const page = measure('index.html');
-const data = [...html.matchAll(/\bdeck = '\.\/([^']+\.bin)'/g)].map((m) => measure(m[1]));
+const data = [...html.matchAll(/\bdeck\s*=\s*["']\.\/([^"']+\.bin)["']/g)].map((m) => measure(m[1]));
 const later = readdirSync(dist)
   .filter((f) => /\.(wasm|js)$/.test(f) && f !== 'sw.js' && !firstLoad.has(f))
   .map(measure);

