@@ -7,6 +7,7 @@ mod common;
 
 use common::{reference, reference_next};
 use diffdeck::domain::fsrs::{Fsrs, Grade, Memory};
+use diffdeck::domain::schedule::{Now, Scheduler, Wait};
 // The app's own seeded generator: every run checks the same histories.
 use diffdeck::domain::rng::Rng;
 
@@ -62,4 +63,31 @@ fn intervals_match_the_reference_at_other_retentions() {
             );
         }
     }
+}
+
+#[test]
+fn the_schedulers_review_intervals_are_the_references() {
+    let reference = reference();
+    let s = Scheduler::default();
+    let t0 = Now::new(1_772_445_600_000, 0); // 2026-03-02T10:00Z
+                                             // A new card graduated the usual way: Good, then Good after its 10-minute step.
+    let learning = s.grade(None, Grade::Good, t0);
+    let learned = s.grade(Some(&learning), Grade::Good, t0.plus_minutes(10));
+    let graduated = reference_next(&reference, learning.memory, 0.9, 0, Grade::Good);
+    assert_eq!(
+        learned.interval,
+        graduated.interval.round() as u32,
+        "the graduating interval is the reference's"
+    );
+    // Reviewed on the day it is due: each button shows the reference's interval.
+    let when = t0.plus_days(learned.interval as i32);
+    let [again, hard, good, easy] = s.preview(Some(&learned), when);
+    assert_eq!(again, Wait::Minutes(10), "a lapse relearns in 10 minutes");
+    let days = |grade| {
+        let want = reference_next(&reference, learned.memory, 0.9, learned.interval, grade);
+        Wait::Days(want.interval.round() as u32)
+    };
+    assert_eq!(hard, days(Grade::Hard));
+    assert_eq!(good, days(Grade::Good));
+    assert_eq!(easy, days(Grade::Easy));
 }

@@ -36,6 +36,17 @@ async fn tick() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Lets the app run until `done` holds, or 10 s (500 ticks) have passed: the assertion that
+/// follows says which.
+async fn until(done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        tick().await;
+    }
+}
+
 #[wasm_bindgen_test]
 async fn mounts_the_whole_deck_and_filters_it() {
     window().location().set_hash("#/").unwrap();
@@ -83,12 +94,7 @@ async fn follows_the_hash_to_a_comparison_and_back() {
             .unwrap_or_default()
     };
     // A comparison's page waits for the stored progress and every deck (`ui::lazy`).
-    for _ in 0..50 {
-        if title().contains("COPY") {
-            break;
-        }
-        tick().await;
-    }
+    until(|| title().contains("COPY")).await;
     assert!(title().contains("COPY"), "{}", title());
     assert!(title().contains("ADD"), "{}", title());
 
@@ -101,19 +107,12 @@ async fn follows_the_hash_to_a_comparison_and_back() {
         .location()
         .set_hash("#/c/docker-stop-vs-docker-kill")
         .unwrap();
-    for _ in 0..50 {
-        if title().contains("kill") {
-            break;
-        }
-        tick().await;
-    }
+    until(|| title().contains("kill")).await;
     assert!(title().contains("docker kill"), "{}", title());
     assert!(count(&root, ".sources a[href^='https://docs.docker.com/']") > 0);
 
     window().location().set_hash("#/d/docker-in-depth").unwrap();
-    for _ in 0..20 {
-        tick().await;
-    }
+    until(|| count(&root, "article.card") == 46).await;
     assert_eq!(count(&root, "article.card"), 46);
     assert_eq!(
         count(&root, "nav[aria-label='Decks'] a[aria-current='page']"),

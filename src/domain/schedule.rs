@@ -417,11 +417,8 @@ mod tests {
             panic!("reviews are in days")
         };
         assert!(h < g && g < e, "{h} {g} {e}");
-        let fsrs_good = s.fsrs.next(learned.memory, learned.interval, Grade::Good);
-        assert_eq!(
-            g,
-            (s.fsrs.interval(fsrs_good.stability, 0.9).round() as u32).max(h + 1)
-        );
+        // What the intervals are is checked against the reference FSRS crate, not against
+        // this file's own formula (tests/fsrs_reference.rs).
     }
 
     #[test]

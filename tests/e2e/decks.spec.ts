@@ -1,4 +1,4 @@
-import { test, expect, open, expectNoAxeViolations, stored } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, stored, counted } from './fixtures';
 import type { Page } from '@playwright/test';
 import { owners } from './deck';
 
@@ -46,7 +46,7 @@ test.describe('Decks', () => {
     await expect(page.locator('article.card')).toHaveCount(46);
     // Phases off screen are laid out when scrolled to (content-visibility), with an
     // estimated height until then; axe reads such estimates as overlapping targets. Scroll
-    // through once, as a reader would, so every phase has its real size.
+    // through once, as a user would, so every phase has its real size.
     await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
       for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
@@ -92,7 +92,7 @@ test.describe('Decks', () => {
     await expect(page.locator('#card-front')).toContainText(/RUN\W+vs CMD/);
     await page.getByRole('button', { name: /Show answer/ }).click();
     await page.getByRole('button', { name: /^Good/ }).click();
-    await expect(page.locator('.counters')).toContainText('1 done today');
+    await expect(page.locator('.counters')).toContainText(counted(1, 'done today'));
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const log = (await stored(page)).log;

@@ -89,19 +89,55 @@ function find(css: string, source: string | null, flags: string) {
   );
 }
 
+/**
+ * Run in the page: records its console errors, uncaught exceptions and unhandled
+ * rejections in `window.__diffdeckErrors` (once per document). WebDriver has no hook that
+ * runs before a page's scripts, so what a document logs before the driver installs this
+ * (right after it loads) is not seen; everything after is.
+ */
+function recordErrors() {
+  const w = window as unknown as { __diffdeckErrors?: string[] };
+  if (w.__diffdeckErrors) return;
+  const errors: string[] = (w.__diffdeckErrors = []);
+  addEventListener('error', (e) => errors.push(`uncaught: ${e.message} (${location.href})`));
+  addEventListener('unhandledrejection', (e) => errors.push(`unhandled rejection: ${String(e.reason?.message ?? e.reason)} (${location.href})`));
+  const log = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    errors.push(`console.error: ${args.map(String).join(' ')} (${location.href})`);
+    log(...args);
+  };
+}
+
+/** Run in the page: the errors recorded since the last call. */
+function takeErrors() {
+  const w = window as unknown as { __diffdeckErrors?: string[] };
+  return (w.__diffdeckErrors ?? []).splice(0);
+}
+
 class WebDriverDriver implements Driver {
+  /** What the pages logged as errors (see `recordErrors`); the fixture fails on any. */
+  readonly errors: string[] = [];
   constructor(
     readonly engine: Engine,
     private driver: WebDriver,
     readonly base: string,
   ) {}
+  /** Moves what the current document recorded into `errors`. */
+  async collectErrors() {
+    const taken = (await this.driver.executeScript(`return (${takeErrors.toString()})()`).catch(() => [])) as string[];
+    this.errors.push(...taken);
+  }
   // Navigation goes through the page, as a user's does (a link, the reload button): a
   // navigation by Firefox's WebDriver (Marionette) does not pass through the service
   // worker, so it fails offline where a user's reload does not.
   async goto(url: string) {
     const target = new URL(url, this.base);
     const current = new URL(await this.driver.getCurrentUrl());
-    if (current.origin !== target.origin) return this.driver.get(target.href);
+    if (current.origin !== target.origin) {
+      await this.driver.get(target.href);
+      await this.driver.executeScript(`(${recordErrors.toString()})()`);
+      return;
+    }
     const sameDocument = current.pathname === target.pathname && current.search === target.search;
     await this.navigate(`location.assign(${JSON.stringify(target.href)})`, sameDocument && target.hash !== '');
   }
@@ -110,6 +146,7 @@ class WebDriverDriver implements Driver {
   }
   /** Runs `script`, which navigates; waits for the new document unless `sameDocument`. */
   private async navigate(script: string, sameDocument: boolean) {
+    await this.collectErrors();
     await this.driver.executeScript(`window.__left = true; ${script}`);
     if (sameDocument) return;
     const deadline = Date.now() + FIND_MS;
@@ -118,7 +155,10 @@ class WebDriverDriver implements Driver {
       const loaded = await this.driver
         .executeScript('return !window.__left && document.readyState === "complete"')
         .catch(() => false); // between documents
-      if (loaded) return;
+      if (loaded) {
+        await this.driver.executeScript(`(${recordErrors.toString()})()`);
+        return;
+      }
       if (Date.now() > deadline) throw new Error(`navigation did not finish: ${script}`);
     }
   }
@@ -323,7 +363,10 @@ export const test = base.extend<
     const driver = await newSession(remote!);
     try {
       if (windowSize) await driver.manage().window().setRect({ x: 0, y: 0, ...windowSize });
-      await use(new WebDriverDriver(engine, driver, baseURL!));
+      const drive = new WebDriverDriver(engine, driver, baseURL!);
+      await use(drive);
+      await drive.collectErrors();
+      expect(drive.errors, `a page logged errors in ${engine}`).toEqual([]);
     } finally {
       await driver.quit();
     }

@@ -1,25 +1,55 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-/** A page that fails the test on any console error or uncaught exception. */
-export const test = base.extend<{ page: Page }>({
-  page: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-    await use(page);
-    expect(errors, 'the page logged errors').toEqual([]);
-  },
+/** Records what `page` logs as an error, and its uncaught exceptions, into `errors`. */
+export function watchErrors(page: Page, errors: string[]) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()} (${page.url()})`);
+  });
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message} (${page.url()})`));
+}
+
+/**
+ * Every test fails on a console error or an uncaught exception in any page it opens: the
+ * test's own page, a second tab (`context.newPage()`), and pages in a context the test
+ * makes itself (`browser.newContext()`: a second device, a fresh browser). The journeys
+ * in Firefox and WebKit collect theirs through the driver (engines.ts).
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ browser, context }, use) => {
+      const errors: string[] = [];
+      const watchContext = (c: BrowserContext) => {
+        for (const p of c.pages()) watchErrors(p, errors);
+        c.on('page', (p) => watchErrors(p, errors));
+      };
+      watchContext(context);
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+        const made = await newContext.apply(browser, args);
+        watchContext(made);
+        return made;
+      };
+      try {
+        await use(errors);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(errors, 'a page logged errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
 
+/** `n what` as a whole number in a text ("1 due" is not found in "11 due"). */
+export const counted = (n: number, what: string) => new RegExp(`(?<![\\d,])${n} ${what}`);
+
 /**
  * Opens a route of the app (a hash such as `#/c/copy-vs-add`) and waits for it to mount.
  * On the home page (`#/`), which is pre-rendered and reads without the app, the app starts
- * when the reader reaches for it (scripts/wasm.mjs): here, a key press that does nothing
+ * when the user reaches for it (scripts/wasm.mjs): here, a key press that does nothing
  * else. Any other route starts it at once.
  */
 export async function open(page: Page, hash = '#/') {

@@ -20,7 +20,7 @@ const alert = (d: Driver) => d.text('[role="alert"]');
 
 /** Opens a route and waits until its screen has mounted (its code may arrive on demand)
  * and the app has taken the pre-rendered page's place. On the home page the app starts
- * when the reader reaches for it (scripts/wasm.mjs): here, the search box. */
+ * when the user reaches for it (scripts/wasm.mjs): here, the search box. */
 async function open(d: Driver, route: string) {
   await d.goto(route);
   if (['', '#', '#/'].includes(new URL(route, d.base).hash)) await d.click('#search-input');

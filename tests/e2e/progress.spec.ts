@@ -13,6 +13,9 @@ async function study(page: Page, n: number) {
   }
 }
 
+/** The value of the progress screen's figure labelled `label`, exactly (`1` is not `15`). */
+const stat = (page: Page, label: string) => page.locator('.stat').filter({ hasText: label }).locator('.stat__value');
+
 test.describe('Progress and settings', () => {
   test('a record stored by the version before (one key) loads with every review and is spread over days', async ({ page }) => {
     // The fixture: 3 reviews in its log and 12 compacted ones, one confusion.
@@ -25,7 +28,7 @@ test.describe('Progress and settings', () => {
     }, v1);
     await page.clock.install({ time: T0 });
     await open(page, '#/progress');
-    await expect(page.locator('.stat').filter({ hasText: 'Reviews in all' })).toContainText('15');
+    await expect(stat(page, 'Reviews in all')).toHaveText('15');
     await expect(page.getByText('No mix-ups recorded yet')).toHaveCount(0);
     await expect(page.getByRole('alert')).toHaveCount(0);
     await study(page, 1);
@@ -38,14 +41,14 @@ test.describe('Progress and settings', () => {
     expect(head.settings.new_per_day).toBe(15);
     await page.reload();
     await open(page, '#/progress');
-    await expect(page.locator('.stat').filter({ hasText: 'Reviews in all' })).toContainText('16');
+    await expect(stat(page, 'Reviews in all')).toHaveText('16');
   });
 
   test('the progress screen shows reviews, mastery, the week ahead and mix-ups', async ({ page }) => {
     await page.clock.install({ time: T0 });
     await study(page, 3);
     await open(page, '#/progress');
-    await expect(page.locator('.stat').filter({ hasText: 'Reviews today' })).toContainText('3');
+    await expect(stat(page, 'Reviews today')).toHaveText('3');
     await expect(page.locator('#mastery .bar').nth(1)).toContainText('Phase 2');
     await expect(page.locator('#mastery .bar').nth(1).locator('.bar__value')).not.toHaveText('0 %');
     await expect(page.getByRole('img', { name: /Cards due — today: 0/ })).toBeVisible();
@@ -151,13 +154,13 @@ test.describe('Progress and settings', () => {
     await page.getByLabel('Type reset to confirm').fill('reset');
     await reset.click();
     await open(page, '#/progress');
-    await expect(page.locator('.stat').filter({ hasText: 'Reviews in all' })).toContainText('0');
+    await expect(stat(page, 'Reviews in all')).toHaveText('0');
     await open(page, '#/settings');
     await page.getByRole('button', { name: 'Undo reset' }).click();
     await open(page, '#/progress');
-    await expect(page.locator('.stat').filter({ hasText: 'Reviews in all' })).toContainText('2');
+    await expect(stat(page, 'Reviews in all')).toHaveText('2');
     await page.reload();
-    await expect(page.locator('.stat').filter({ hasText: 'Reviews in all' })).toContainText('2');
+    await expect(stat(page, 'Reviews in all')).toHaveText('2');
   });
 });
 

@@ -1,4 +1,4 @@
-import { test, expect, open, expectNoAxeViolations, untilControlled } from './fixtures';
+import { test, expect, open, expectNoAxeViolations, untilControlled, watchErrors } from './fixtures';
 import { ownPort } from './engines';
 import { BASE, serve, stop } from './server';
 import { chromium, test as plainTest, type Page } from '@playwright/test';
@@ -18,6 +18,8 @@ test('installable: Chromium reports no installability errors', async ({ baseURL,
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     const page = await context.newPage();
+    const errors: string[] = [];
+    watchErrors(page, errors);
     await page.goto(baseURL!);
     await expect(page.locator('main h1')).toBeVisible();
     await controlled(page);
@@ -27,6 +29,7 @@ test('installable: Chromium reports no installability errors', async ({ baseURL,
     const manifest = await (await page.request.get(new URL('manifest.webmanifest', baseURL).href)).json();
     expect(manifest.start_url).toBe('./');
     expect(manifest.icons.map((i: { purpose: string }) => i.purpose)).toContain('maskable');
+    expect(errors, 'the installed page logged errors').toEqual([]);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -216,7 +219,7 @@ test('offline after one visit, every page opens: the app and every deck and comp
     await controlled(page);
     await stop(server);
     await page.reload();
-    // The app starts when the reader reaches for it (here, to search), offline too.
+    // The app starts when the user reaches for it (here, to search), offline too.
     await page.locator('#search-input').fill('volume orphaned');
     await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
     await expect(page.locator('li:not([hidden]) > article.card')).toHaveCount(1);

@@ -376,7 +376,34 @@ proptest! {
     fn any_fragment_gives_a_deck_text_or_a_link_fault(
         fragment in "(#/add/1\\.)?[A-Za-z0-9_.%#/-]{0,400}",
     ) {
-        let _ = share::decode(&fragment);
+        // Random text is never a deck (zlib's header and Adler-32 checksum would have to
+        // hold by chance): it is refused, with a sentence the user can read.
+        match share::decode(&fragment) {
+            Ok(text) => prop_assert!(false, "{fragment:?} opened as {text:?}"),
+            Err(e) => {
+                let message = e.to_string();
+                prop_assert!(message.len() > 20 && message.ends_with('.'), "{message:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_changed_link_is_damaged_never_another_deck(
+        deck in deck(),
+        at in any::<usize>(),
+        to in "[A-Za-z0-9_-]",
+    ) {
+        let md = deck.markdown();
+        let link = share::encode(&md).unwrap();
+        let start = share::PREFIX.len() + 2;
+        let i = start + at % (link.len() - start);
+        let mut changed = link.clone();
+        changed.replace_range(i..i + 1, &to);
+        match share::decode(&changed) {
+            // The same character, or one base64 packs into the same bytes: the same deck.
+            Ok(text) => prop_assert_eq!(text, md),
+            Err(e) => prop_assert_eq!(e, share::LinkError::Damaged),
+        }
     }
 
     #[test]
