@@ -38,7 +38,7 @@ let html = readFileSync(indexPath, 'utf8');
 // style/ holds a comment marker. The first sheet is what the first screen and the
 // pre-rendered pages use; the study screens' sheet (LATER) is loaded with their code
 // (src/platform/styles.rs finds it through a meta tag) and precached.
-const LATER = ['flip', 'games', 'progress'];
+const LATER = ['forms', 'flip', 'games', 'progress', 'own'];
 const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g)];
 if (sheets.length > 1) {
   const join_ = (list) => {

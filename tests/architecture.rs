@@ -19,10 +19,15 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Every line under `layer` that mentions one of `forbidden`, outside comments.
+/// Every line under `src/<layer>` that mentions one of `forbidden`, outside comments.
 fn crossings(layer: &str, forbidden: &[&str]) -> Vec<String> {
+    crossings_in(&Path::new("src").join(layer), forbidden)
+}
+
+/// Every line under `dir` that mentions one of `forbidden`, outside comments.
+fn crossings_in(dir: &Path, forbidden: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
-    for file in rust_files(&Path::new("src").join(layer)) {
+    for file in rust_files(dir) {
         let text = fs::read_to_string(&file).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or_default();
@@ -71,6 +76,18 @@ fn content_uses_only_the_domain() {
     ];
     forbidden.extend(BROWSER);
     assert_eq!(crossings("content", &forbidden), Vec::<String>::new());
+}
+
+/// The deck format's crate serves build.rs and the deck reader too: no app, no browser.
+#[test]
+fn the_deck_format_crate_stands_alone() {
+    let mut forbidden = vec!["diffdeck::", "crate::domain", "crate::storage", "crate::ui"];
+    forbidden.extend(BROWSER);
+    assert_eq!(
+        crossings_in(Path::new("crates/content/src"), &forbidden),
+        Vec::<String>::new()
+    );
+    assert!(rust_files(Path::new("crates/content/src")).len() >= 6);
 }
 
 #[test]
@@ -158,4 +175,27 @@ fn every_colour_pair_has_a_fallback_without_light_dark() {
             "{name} dark (chosen)"
         );
     }
+}
+
+/// Every Rust source file, the app's and the deck format crate's, opens with its module
+/// doc (`//!`): what the file is for, before anything else (rust-analyzer's tidy rule).
+#[test]
+fn every_source_file_opens_with_its_module_doc() {
+    let mut files = rust_files(Path::new("src"));
+    files.extend(rust_files(Path::new("crates/content/src")));
+    files.push(PathBuf::from("build.rs"));
+    assert!(files.len() >= 60, "{} files", files.len());
+    let undocumented: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            let text = fs::read_to_string(f).unwrap();
+            !text.starts_with("//!")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert_eq!(
+        undocumented,
+        Vec::<String>::new(),
+        "files without a `//!` first line"
+    );
 }
