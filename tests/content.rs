@@ -156,9 +156,13 @@ const CORRECTED: &[&str] = &[
     "COPY + auto-extract archives + fetch from URLs.",
     "Explicitly created.",
     "Requires -p to expose to host.",
+    // Stale when the seed was written; asked as a fact until #22 corrected it.
+    "Works with restart policies & service deps.",
     "Can use .env files -> keeps secrets/config separate.",
     "Stops containers & removes networks.",
     "Safe, reproducible, traceable.",
+    // Likewise: `docker scan` is gone.
+    "Built-in (powered by Snyk).",
     "Enterprise-grade, secure, integrated with cloud IAM.",
 ];
 
@@ -339,4 +343,49 @@ fn the_example_deck_reads() {
         .comparisons()
         .flat_map(|c| &c.left.points)
         .all(|p| !p.said.is_empty()));
+}
+
+/// The interview drills (#22): at least 60 over the two bundled decks, at least 5 in every
+/// phase of the Docker deck, the whole CMD × ENTRYPOINT table (12 cells), each with a
+/// setup, a question, and sources on Docker's documentation.
+#[test]
+fn drills_cover_every_phase_and_cite_dockers_docs() {
+    let decks = content::bundled();
+    let drills: Vec<(&str, &diffdeck::domain::deck::Drill)> = decks
+        .iter()
+        .flat_map(|d| d.comparisons())
+        .flat_map(|c| c.drills.iter().map(move |d| (c.id.as_str(), d)))
+        .collect();
+    assert!(drills.len() >= 60, "{} drills", drills.len());
+    for phase in &decks[0].phases {
+        let n: usize = phase.comparisons.iter().map(|c| c.drills.len()).sum();
+        assert!(n >= 5, "phase {} has {n} drills", phase.number);
+    }
+    for phase in &decks[1].phases {
+        let n: usize = phase.comparisons.iter().map(|c| c.drills.len()).sum();
+        assert!(n >= 3, "Docker in Depth, phase {} has {n} drills", phase.number);
+    }
+    let table = drills.iter().filter(|(id, _)| *id == "cmd-vs-entrypoint").count();
+    assert!(table >= 12, "the CMD × ENTRYPOINT table: {table} drills");
+    for (id, drill) in &drills {
+        let q = drill.question.plain();
+        assert!(q.trim_end().ends_with('?'), "{id}: {q:?} is a question");
+        let setup = drill.setup.as_ref().unwrap_or_else(|| panic!("{id}: {q:?} has a setup"));
+        assert!(
+            ["dockerfile", "yaml", "sh", "text", "json"].contains(&setup.lang.as_str()),
+            "{id}: {q:?}: setup language {:?}",
+            setup.lang
+        );
+        for line in setup.code.lines() {
+            assert!(line.chars().count() <= 64, "{id}: {q:?}: a setup line of {} characters", line.chars().count());
+        }
+        assert!(!drill.why.sources.is_empty(), "{id}: {q:?}");
+        for s in &drill.why.sources {
+            assert!(
+                s.url.starts_with("https://docs.docker.com/"),
+                "{id}: {q:?} cites {}",
+                s.url
+            );
+        }
+    }
 }

@@ -272,6 +272,7 @@ mod tests {
                         extras: vec![],
                         notes: vec![],
                         sources: vec![],
+                        drills: Vec::new(),
                     }],
                 },
                 Phase {
@@ -285,6 +286,7 @@ mod tests {
                         extras: vec![],
                         notes: vec![],
                         sources: vec![],
+                        drills: Vec::new(),
                     }],
                 },
             ],

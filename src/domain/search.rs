@@ -118,6 +118,7 @@ mod tests {
             extras: vec![],
             notes: vec![],
             sources: vec![],
+            drills: Vec::new(),
         };
         Deck {
             id: "d".into(),

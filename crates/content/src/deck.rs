@@ -41,6 +41,50 @@ pub struct Comparison {
     pub notes: Vec<Note>,
     /// The pages that back the comparison's points (`Sources:` in the content).
     pub sources: Vec<Source>,
+    /// "What does Docker do?" questions on this comparison, each with its answer and the
+    /// pages that state it. (Default: stored decks from before drills have none.)
+    #[serde(default)]
+    pub drills: Vec<Drill>,
+}
+
+/// A drill: a short setup (a Dockerfile, a compose file, commands), a question about what
+/// happens, its answer, and why, with the pages that say so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Drill {
+    pub question: Rich,
+    pub setup: Option<Setup>,
+    pub answer: DrillAnswer,
+    /// The explanation, and its sources (at least one).
+    pub why: Note,
+}
+
+/// A drill's setup: code in a language the highlighter knows (or plain text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Setup {
+    /// The fenced block's language as written (`dockerfile`, `yaml`, `sh`, …); may be empty.
+    pub lang: String,
+    pub code: String,
+}
+
+/// How a drill is answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DrillAnswer {
+    /// One of 2 to 5 options; `right` is the index of the one that is.
+    Choice { options: Vec<Rich>, right: usize },
+    /// A short exact answer, such as the command line that runs.
+    Exact(String),
+}
+
+impl Drill {
+    /// The answer as text: the right option, or the exact answer.
+    pub fn answer_text(&self) -> String {
+        match &self.answer {
+            DrillAnswer::Choice { options, right } => {
+                options.get(*right).map(Rich::plain).unwrap_or_default()
+            }
+            DrillAnswer::Exact(text) => text.clone(),
+        }
+    }
 }
 
 /// An update note or a correction: what it says, and the pages that settle it.

@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 pub mod deck;
+pub mod highlight;
 pub mod parse;
 pub mod share;
 pub mod syntax;

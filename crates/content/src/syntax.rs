@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::deck::{Comparison, Deck, Group, Note, Rich, Side, Source, Span};
+use crate::deck::{Comparison, Deck, Drill, DrillAnswer, Group, Note, Rich, Side, Source, Span};
 
 /// A fault in a deck read in the browser: its line and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +29,17 @@ pub const BOTH_MARKER: &str = "{both}";
 pub const CORRECTION: &str = "Correction:";
 /// Starts a comparison's list of sources: `Sources: [title](https://…), …`.
 pub const SOURCES: &str = "Sources:";
+/// Starts a drill, with its question: `Drill: What runs with …?`.
+pub const DRILL: &str = "Drill:";
+/// A drill's exact answer, where it has no options: `Answer: \`ping -c 3 example.com\``.
+pub const ANSWER: &str = "Answer:";
+/// A drill's explanation, ending in its sources: `Why: … [title](https://…)`.
+pub const WHY: &str = "Why:";
+/// The most options a drill may have, and the fewest.
+pub const MAX_OPTIONS: usize = 5;
+pub const MIN_OPTIONS: usize = 2;
+/// The longest setup, in lines: it must read on a phone.
+pub const MAX_SETUP_LINES: usize = 40;
 
 /// The deck as Markdown, in the nested shape.
 pub fn to_markdown(deck: &Deck) -> String {
@@ -125,6 +136,56 @@ fn write_comparison(out: &mut String, c: &Comparison) {
         }
         out.push('\n');
     }
+    for drill in &c.drills {
+        write_drill(out, drill);
+    }
+}
+
+/// A drill: its question, its setup in a fenced block, its options or exact answer, and
+/// `Why:` with its sources.
+fn write_drill(out: &mut String, drill: &Drill) {
+    out.push_str("\n");
+    out.push_str(DRILL);
+    out.push(' ');
+    out.push_str(&rich(&drill.question, false));
+    out.push('\n');
+    if let Some(setup) = &drill.setup {
+        // A fence longer than any run of backticks in the code.
+        let longest = setup
+            .code
+            .split(|c| c != '`')
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        let fence = "`".repeat((longest + 1).max(3));
+        out.push_str(&format!("\n{fence}{}\n", setup.lang));
+        if !setup.code.is_empty() {
+            out.push_str(&setup.code);
+            out.push('\n');
+        }
+        out.push_str(&fence);
+        out.push('\n');
+    }
+    out.push('\n');
+    match &drill.answer {
+        DrillAnswer::Choice { options, right } => {
+            for (i, option) in options.iter().enumerate() {
+                let mark = if i == *right { "x" } else { " " };
+                out.push_str(&format!("- [{mark}] {}\n", rich(option, false)));
+            }
+        }
+        DrillAnswer::Exact(answer) => {
+            out.push_str(ANSWER);
+            out.push(' ');
+            out.push_str(&code(answer));
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out.push_str(WHY);
+    out.push(' ');
+    write_note_body(out, &drill.why);
+    out.push('\n');
 }
 
 fn write_note_body(out: &mut String, note: &Note) {

@@ -111,6 +111,52 @@ struct GenComparison {
     sources: usize,
     notes: Vec<(String, usize)>,
     vs_symbol: bool,
+    drills: Vec<GenDrill>,
+}
+
+#[derive(Clone, Debug)]
+struct GenDrill {
+    question: String,
+    /// Its language and lines.
+    setup: Option<(String, Vec<String>)>,
+    /// Options and the right one's index, or an exact answer.
+    answer: Result<(Vec<String>, usize), String>,
+    why: (String, usize),
+    /// `**Drill:**` rather than `Drill:`.
+    bold: bool,
+}
+
+fn drill() -> impl Strategy<Value = GenDrill> {
+    (
+        text(),
+        prop::option::of((
+            prop::sample::select(&["", "dockerfile", "yaml", "sh", "text"][..]),
+            prop::collection::vec(
+                "[ -~]{0,24}".prop_filter("no fence", |l: &String| !l.contains("````")),
+                0..5,
+            ),
+        )),
+        prop_oneof![
+            (
+                prop::collection::vec(text(), 2..=5),
+                any::<prop::sample::Index>()
+            )
+                .prop_map(|(options, i)| {
+                    let right = i.index(options.len());
+                    Ok((options, right))
+                }),
+            "[a-z0-9][a-z0-9 .=-]{0,14}[a-z0-9]".prop_map(Err),
+        ],
+        (text(), 1..3usize),
+        any::<bool>(),
+    )
+        .prop_map(|(question, setup, answer, why, bold)| GenDrill {
+            question,
+            setup: setup.map(|(lang, lines)| (lang.to_string(), lines)),
+            answer,
+            why,
+            bold,
+        })
 }
 
 #[derive(Clone, Debug)]
@@ -154,9 +200,10 @@ fn comparison() -> impl Strategy<Value = GenComparison> {
         0..4usize,
         prop::collection::vec((text(), 0..3usize), 0..3),
         any::<bool>(),
+        prop::collection::vec(drill(), 0..3),
     )
         .prop_map(
-            |(l, r, lp, rp, extras, sources, notes, vs_symbol)| GenComparison {
+            |(l, r, lp, rp, extras, sources, notes, vs_symbol, drills)| GenComparison {
                 left: (l.0.clone(), l.1, l.2.map_or(l.0, |w| format!("{w} side"))),
                 right: (r.0.clone(), r.1, r.2.map_or(r.0, |w| format!("{w} side"))),
                 points: [lp, rp],
@@ -164,6 +211,7 @@ fn comparison() -> impl Strategy<Value = GenComparison> {
                 sources,
                 notes,
                 vs_symbol,
+                drills,
             },
         )
 }
@@ -250,6 +298,30 @@ impl GenDeck {
                 for (text, n) in &c.notes {
                     md.push_str(&format!("\n> **Update:** {text} {}\n", links(*n, " ")));
                 }
+                for (k, d) in c.drills.iter().enumerate() {
+                    let marker = if d.bold { "**Drill:**" } else { "Drill:" };
+                    // Questions made unique in the comparison, as the format asks.
+                    md.push_str(&format!("\n{marker} {} q{k}\n", d.question));
+                    if let Some((lang, lines)) = &d.setup {
+                        md.push_str(&format!("\n````{lang}\n"));
+                        for l in lines {
+                            md.push_str(l);
+                            md.push('\n');
+                        }
+                        md.push_str("````\n");
+                    }
+                    md.push('\n');
+                    match &d.answer {
+                        Ok((options, right)) => {
+                            for (i, o) in options.iter().enumerate() {
+                                let mark = if i == *right { 'x' } else { ' ' };
+                                md.push_str(&format!("- [{mark}] {o}\n{gap}"));
+                            }
+                        }
+                        Err(exact) => md.push_str(&format!("Answer: `{exact}`\n")),
+                    }
+                    md.push_str(&format!("\nWhy: {} {}\n", d.why.0, links(d.why.1, " ")));
+                }
             }
         }
         md
@@ -297,6 +369,14 @@ const TOKENS: &[&str] = &[
     "\u{feff}",
     "é",
     "[x](http://a.b)",
+    "Drill: ",
+    "**Drill:** ",
+    "Why: ",
+    "Answer: ",
+    "- [x] ",
+    "- [ ] ",
+    "```",
+    "\n```sh\n",
     "![i](https://a.b/i.png)",
 ];
 
@@ -423,6 +503,10 @@ proptest! {
         let read = read_deck("f.md", md.as_bytes());
         prop_assert!(read.is_ok(), "{}\n{:?}", md, read.err().map(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>()));
         let read = read.unwrap();
+        // Every drill written is read, with its kind of answer.
+        let generated: Vec<bool> = deck.phases.iter().flat_map(|p| &p.2).flat_map(|c| &c.drills).map(|d| d.answer.is_ok()).collect();
+        let got: Vec<bool> = read.comparisons().flat_map(|c| &c.drills).map(|d| matches!(d.answer, diffdeck_content::deck::DrillAnswer::Choice { .. })).collect();
+        prop_assert_eq!(got, generated);
         let written = to_markdown(&read);
         prop_assert_eq!(read_deck("f.md", written.as_bytes()), Ok(read), "written:\n{}", written);
     }

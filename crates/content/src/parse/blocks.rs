@@ -1,11 +1,12 @@
 //! Pass 1: pulldown-cmark's flat event stream -> a small tree of [`Block`]s, each with
 //! its line. What Markdown may hold in a deck is policed here (no raw HTML but comments,
-//! no code blocks, images or tables, no links in headings, nesting at most
-//! [`MAX_DEPTH`](super::MAX_DEPTH)); what the deck's grammar allows where is pass 2's.
+//! no images, tables or indented code, no links in headings, nesting at most
+//! [`MAX_DEPTH`](super::MAX_DEPTH)); what the deck's grammar allows where (a fenced code
+//! block only as a drill's setup, a checkbox only on a drill's option) is pass 2's.
 //! Inline runs are normalised so that a deck written back reads the same
 //! (`settle_edges`, `trim_rich`).
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{ContentError, ErrorKind, MAX_DEPTH};
 use crate::deck::{Rich, Source, Span};
@@ -36,6 +37,12 @@ pub(super) enum Block {
         blocks: Vec<Block>,
         line: u32,
     },
+    /// A fenced code block: its info string's first word, and its text.
+    Code {
+        lang: String,
+        text: String,
+        line: u32,
+    },
     Rule,
 }
 
@@ -45,6 +52,8 @@ pub(super) struct Item {
     pub(super) line: u32,
     pub(super) links: Vec<Cite>,
     pub(super) children: Vec<Block>,
+    /// A task-list checkbox before the item's text: `[x]` (true) or `[ ]` (false).
+    pub(super) checked: Option<bool>,
 }
 
 enum Frame {
@@ -217,6 +226,8 @@ pub(super) fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>
     let mut leaf: Option<(u32, Option<u8>)> = None;
     // An HTML block being read, and where it started: only comments are allowed.
     let mut html_block: Option<(String, usize)> = None;
+    // A fenced code block being read: its language, text and first line.
+    let mut code: Option<(String, String, u32)> = None;
 
     fn push_block(root: &mut Vec<Block>, stack: &mut [Frame], block: Block) {
         match stack.last_mut() {
@@ -241,7 +252,7 @@ pub(super) fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>
     // Lists and quotes open: nested deeper than MAX_DEPTH, the file is refused (no tree
     // this reads is deep, and nothing recurses far).
     let mut depth = 0usize;
-    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(source, Options::ENABLE_TASKLISTS).into_offset_iter() {
         match &event {
             Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => depth += 1,
             Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth = depth.saturating_sub(1),
@@ -320,6 +331,11 @@ pub(super) fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>
             Event::End(TagEnd::Strong) => inline.strong = inline.strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => inline.emphasis += 1,
             Event::End(TagEnd::Emphasis) => inline.emphasis = inline.emphasis.saturating_sub(1),
+            Event::Text(text) if code.is_some() => {
+                if let Some((_, body, _)) = code.as_mut() {
+                    body.push_str(&text);
+                }
+            }
             Event::Text(text) => inline.text(&text),
             Event::Code(code) if inline.link.is_some() => inline.text(&code),
             Event::Code(code) => inline.push(Span::Code(code.to_string())),
@@ -346,7 +362,25 @@ pub(super) fn blocks(file: &str, source: &str) -> (Vec<Block>, Vec<ContentError>
             }
             Event::InlineHtml(html) if is_comment(&html) => {}
             Event::Html(_) | Event::InlineHtml(_) => unsupported("raw HTML", range.start),
-            Event::Start(Tag::CodeBlock(_)) => unsupported("a code block", range.start),
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                flush_item_text(&mut stack, &mut inline);
+                let lang = info.split_whitespace().next().unwrap_or("").to_string();
+                code = Some((lang, String::new(), line(range.start)));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, text, line)) = code.take() {
+                    push_block(&mut root, &mut stack, Block::Code { lang, text, line });
+                }
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => unsupported(
+                "an indented code block (a drill's setup is a fenced one, between ``` lines)",
+                range.start,
+            ),
+            Event::TaskListMarker(checked) => {
+                if let Some(Frame::Item(item)) = stack.last_mut() {
+                    item.checked = Some(checked);
+                }
+            }
             Event::Start(Tag::Image { .. }) => unsupported("an image", range.start),
             Event::Start(Tag::Table(_)) => unsupported("a table", range.start),
             _ => {}

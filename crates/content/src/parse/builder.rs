@@ -6,9 +6,11 @@
 use std::collections::HashMap;
 
 use super::blocks::{trim_rich, Block, Cite, Item};
+use super::drill::{take_lead, take_part, DraftDrill};
 use super::{ContentError, ErrorKind};
 use crate::deck::{
-    comparison_id, is_https_url, Comparison, Group, Note, Phase, Point, Rich, Side, Source, Span,
+    comparison_id, is_https_url, Comparison, Drill, Group, Note, Phase, Point, Rich, Side, Source,
+    Span,
 };
 use crate::syntax::{
     split_emoji_prefix, split_emoji_suffix, split_title, BOTH_MARKER, CORRECTION, SOURCES,
@@ -23,7 +25,9 @@ pub(super) struct DeckBuilder<'a> {
     pub(super) title: Option<(String, String)>,
     pub(super) phases: Vec<Phase>,
     phase: Option<OpenPhase>,
-    comparison: Option<Draft>,
+    pub(super) comparison: Option<Draft>,
+    /// The drill being read, after the comparison's list (see `drill.rs`).
+    pub(super) drill: Option<DraftDrill>,
     /// Each comparison's id and the line of its title.
     pub(super) ids: HashMap<String, u32>,
     /// Each phase number and the line of its heading.
@@ -40,8 +44,9 @@ struct OpenPhase {
     titles: usize,
 }
 
-/// A comparison being read: its title line, its groups in order, its notes and sources.
-struct Draft {
+/// A comparison being read: its title line, its groups in order, its notes, sources and
+/// drills.
+pub(super) struct Draft {
     line: u32,
     /// Each side's name and emoji, from the title.
     left: (String, String),
@@ -49,6 +54,9 @@ struct Draft {
     groups: Vec<DraftGroup>,
     notes: Vec<Note>,
     sources: Vec<Source>,
+    pub(super) drills: Vec<Drill>,
+    /// Each drill read (whole or not): what makes it one, and its line.
+    pub(super) drill_keys: Vec<(String, u32)>,
 }
 
 struct DraftGroup {
@@ -73,6 +81,7 @@ impl<'a> DeckBuilder<'a> {
             phases: Vec::new(),
             phase: None,
             comparison: None,
+            drill: None,
             ids: HashMap::new(),
             phase_lines: HashMap::new(),
         };
@@ -83,7 +92,7 @@ impl<'a> DeckBuilder<'a> {
         builder
     }
 
-    fn error(&mut self, line: u32, kind: ErrorKind) {
+    pub(super) fn error(&mut self, line: u32, kind: ErrorKind) {
         self.errors.push(ContentError {
             file: self.file.to_string(),
             line,
@@ -91,9 +100,27 @@ impl<'a> DeckBuilder<'a> {
         });
     }
 
+    /// Reads one block. A drill's parts (its question, a code block, a list, `Answer:`,
+    /// `Why:`) go to the drill being read; any other block ends it.
     fn block(&mut self, block: Block) {
         match block {
-            Block::Rule => {}
+            Block::Code { lang, text, line } => return self.code(lang, text, line),
+            Block::List { items } if self.drill.is_some() => return self.options(items),
+            Block::Paragraph {
+                mut text,
+                line,
+                links,
+            } => {
+                if let Some(part) = take_part(&mut text) {
+                    return self.drill_part(part, text, links, line);
+                }
+                self.finish_drill();
+                return self.paragraph(text, links, line);
+            }
+            _ => self.finish_drill(),
+        }
+        match block {
+            Block::Rule | Block::Code { .. } | Block::Paragraph { .. } => {}
             Block::Heading { level: 1, text, .. } => {
                 self.title = Some(split_emoji_prefix(&text.plain()));
             }
@@ -111,28 +138,30 @@ impl<'a> DeckBuilder<'a> {
                     what: format!("a level-{level} heading"),
                 },
             ),
-            Block::Paragraph { text, line, links } => {
-                if text.plain().starts_with(SOURCES) {
-                    self.sources(&text, links, line);
-                } else {
-                    self.no_links(&links);
-                    self.start_comparison(&text.plain(), line);
-                }
-            }
             Block::List { items } => self.list(items),
             Block::Quote { blocks, line } => self.note(blocks, line),
         }
     }
 
+    /// A paragraph that is not a drill's: `Sources:` or a comparison's title.
+    fn paragraph(&mut self, text: Rich, links: Vec<Cite>, line: u32) {
+        if text.plain().starts_with(SOURCES) {
+            self.sources(&text, links, line);
+        } else {
+            self.no_links(&links);
+            self.start_comparison(&text.plain(), line);
+        }
+    }
+
     /// Reports the first of `links` where links are not allowed.
-    fn no_links(&mut self, links: &[Cite]) {
+    pub(super) fn no_links(&mut self, links: &[Cite]) {
         if let Some(cite) = links.first() {
             self.error(cite.line, ErrorKind::LinkNotAllowed);
         }
     }
 
     /// The sources of `links`, each checked; a bad one is reported and left out.
-    fn checked(&mut self, links: Vec<Cite>) -> Vec<Source> {
+    pub(super) fn checked(&mut self, links: Vec<Cite>) -> Vec<Source> {
         let mut out = Vec::new();
         for cite in links {
             if is_https_url(&cite.source.url) {
@@ -178,6 +207,9 @@ impl<'a> DeckBuilder<'a> {
     /// A point's item: its text, and the correction quoted under it.
     fn point(&mut self, item: Item) -> DraftPoint {
         self.no_links(&item.links);
+        if item.checked.is_some() {
+            self.error(item.line, ErrorKind::CheckboxOutsideDrill);
+        }
         let plain = item.text.plain();
         if plain.trim().is_empty() || plain.trim() == BOTH_MARKER {
             self.error(item.line, ErrorKind::EmptyPoint);
@@ -246,7 +278,7 @@ impl<'a> DeckBuilder<'a> {
                 }
             }
         }
-        let is_correction = take_correction_marker(&mut text);
+        let is_correction = take_lead(&mut text, CORRECTION);
         let sources = self.checked(links);
         Some((Note { text, sources }, is_correction))
     }
@@ -335,6 +367,8 @@ impl<'a> DeckBuilder<'a> {
             groups: Vec::new(),
             notes: Vec::new(),
             sources: Vec::new(),
+            drills: Vec::new(),
+            drill_keys: Vec::new(),
         });
     }
 
@@ -348,6 +382,9 @@ impl<'a> DeckBuilder<'a> {
             let text = item.text.plain();
             if let Some(label) = header_label(&text) {
                 self.no_links(&item.links);
+                if item.checked.is_some() {
+                    self.error(item.line, ErrorKind::CheckboxOutsideDrill);
+                }
                 let mut group = DraftGroup {
                     label,
                     line: item.line,
@@ -408,6 +445,7 @@ impl<'a> DeckBuilder<'a> {
     }
 
     fn finish_comparison(&mut self) {
+        self.finish_drill();
         let Some(draft) = self.comparison.take() else {
             return;
         };
@@ -494,30 +532,10 @@ impl<'a> DeckBuilder<'a> {
                 extras,
                 notes: draft.notes,
                 sources: draft.sources,
+                drills: draft.drills,
             });
         }
     }
-}
-
-/// Removes a leading `**Correction:**`; true if there was one.
-fn take_correction_marker(text: &mut Rich) -> bool {
-    let Some(first) = text.0.first_mut() else {
-        return false;
-    };
-    let (Span::Strong(s) | Span::Text(s)) = first else {
-        return false;
-    };
-    let Some(rest) = s.trim_start().strip_prefix(CORRECTION) else {
-        return false;
-    };
-    let rest = rest.trim_start().to_string();
-    if rest.is_empty() {
-        text.0.remove(0);
-    } else {
-        *s = rest;
-    }
-    trim_rich(text);
-    true
 }
 
 /// Removes a trailing `{both}` marker; true if there was one.

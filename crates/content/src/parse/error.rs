@@ -5,7 +5,9 @@
 use std::fmt;
 
 use super::{MAX_BYTES, MAX_COMPARISONS, MAX_DEPTH, MAX_LINE_CHARS};
-use crate::syntax::{BOTH_MARKER, CORRECTION, SOURCES};
+use crate::syntax::{
+    ANSWER, BOTH_MARKER, CORRECTION, DRILL, MAX_OPTIONS, MAX_SETUP_LINES, MIN_OPTIONS, SOURCES, WHY,
+};
 
 /// A fault in a content file, located by 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +97,33 @@ pub enum ErrorKind {
     MoreFaults {
         count: usize,
     },
+    DrillOutsideComparison,
+    EmptyQuestion,
+    DrillPartOutsideDrill {
+        marker: String,
+    },
+    DrillOutOfOrder {
+        what: String,
+    },
+    DrillIncomplete {
+        missing: String,
+    },
+    DrillWithoutSource,
+    DrillOptions {
+        count: usize,
+    },
+    RightOptions {
+        count: usize,
+    },
+    OptionWithoutCheckbox,
+    CheckboxOutsideDrill,
+    CodeOutsideDrill,
+    SetupTooLong {
+        lines: usize,
+    },
+    DuplicateDrill {
+        first_line: u32,
+    },
 }
 
 impl fmt::Display for ContentError {
@@ -161,7 +190,7 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::LinkNotAllowed => write!(
                 f,
-                "a link is allowed only in a `{SOURCES}` line, an update note or a correction"
+                "a link is allowed only in a `{SOURCES}` line, an update note, a correction or a drill's `{WHY}`"
             ),
             ErrorKind::SourcesWithoutLink => {
                 write!(f, "`{SOURCES}` lists no link; write `{SOURCES} [title](https://…)`")
@@ -222,6 +251,53 @@ impl fmt::Display for ErrorKind {
                 grouped(MAX_COMPARISONS)
             ),
             ErrorKind::MoreFaults { count } => write!(f, "and {count} more faults"),
+            ErrorKind::DrillOutsideComparison => {
+                write!(f, "a `{DRILL}` comes before any comparison; a drill follows the comparison it drills")
+            }
+            ErrorKind::EmptyQuestion => {
+                write!(f, "the drill asks nothing: write its question after `{DRILL}`")
+            }
+            ErrorKind::DrillPartOutsideDrill { marker } => write!(
+                f,
+                "`{marker}` belongs to a drill, but no `{DRILL}` question comes before it"
+            ),
+            ErrorKind::DrillOutOfOrder { what } => write!(
+                f,
+                "{what}: a drill is its `{DRILL}` question, a setup (optional), its options or `{ANSWER}`, then `{WHY}`"
+            ),
+            ErrorKind::DrillIncomplete { missing } => write!(f, "the drill has no {missing}"),
+            ErrorKind::DrillWithoutSource => write!(
+                f,
+                "`{WHY}` names no source: end it with a link to the page that states the answer, `[title](https://…)`"
+            ),
+            ErrorKind::DrillOptions { count } => write!(
+                f,
+                "a drill has {MIN_OPTIONS} to {MAX_OPTIONS} options; this one has {count}"
+            ),
+            ErrorKind::RightOptions { count } => write!(
+                f,
+                "exactly one option is the answer, marked `- [x]`; this drill marks {count}"
+            ),
+            ErrorKind::OptionWithoutCheckbox => write!(
+                f,
+                "a drill's option starts with `[ ]`, or `[x]` for the right one"
+            ),
+            ErrorKind::CheckboxOutsideDrill => write!(
+                f,
+                "a checkbox (`- [ ]`, `- [x]`) marks a drill's option; this list is a comparison's"
+            ),
+            ErrorKind::CodeOutsideDrill => write!(
+                f,
+                "a code block is allowed only as a drill's setup, right after its `{DRILL}` question"
+            ),
+            ErrorKind::SetupTooLong { lines } => write!(
+                f,
+                "the setup has {lines} lines; a drill's setup may have at most {MAX_SETUP_LINES}"
+            ),
+            ErrorKind::DuplicateDrill { first_line } => write!(
+                f,
+                "this drill asks the same as the one at line {first_line}, with the same setup"
+            ),
         }
     }
 }

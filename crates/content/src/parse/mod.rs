@@ -28,6 +28,7 @@
 
 mod blocks;
 mod builder;
+mod drill;
 mod error;
 #[cfg(test)]
 mod tests;

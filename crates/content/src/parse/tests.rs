@@ -385,3 +385,85 @@ fn html_is_refused_wherever_it_is() {
         );
     }
 }
+
+const DRILLS: &str = "# D\n\n## Phase 1 – A\n\nCMD vs ENTRYPOINT\n- CMD:\n- Default args.\n- ENTRYPOINT:\n- The main process.\n\nSources: [Ref](https://docs.docker.com/reference/dockerfile/)\n\nDrill: What does `docker run img -c 3 example.com` start?\n\n```dockerfile\nFROM alpine\nENTRYPOINT [\"ping\"]\nCMD [\"localhost\"]\n```\n\n- [ ] `ping localhost`\n- [x] `ping -c 3 example.com`\n- [ ] `ping localhost -c 3 example.com`\n\nWhy: Arguments after the image replace CMD. [Ref: CMD and ENTRYPOINT](https://docs.docker.com/reference/dockerfile/#cmd)\n\n**Drill:** What runs?\n\n```sh\ndocker run --entrypoint echo img hi\n```\n\nAnswer: `echo hi`\n\nWhy: `--entrypoint` replaces it. [docker run](https://docs.docker.com/reference/cli/docker/container/run/) [Ref](https://docs.docker.com/reference/dockerfile/)\n";
+
+#[test]
+fn drills_are_read_with_their_setup_answer_and_sources() {
+    use crate::deck::{DrillAnswer, Setup};
+    let deck = ok(DRILLS);
+    let c = &deck.phases[0].comparisons[0];
+    assert_eq!(
+        c.sources.len(),
+        1,
+        "the drills' links are theirs, not the comparison's"
+    );
+    assert_eq!(c.drills.len(), 2);
+    let first = &c.drills[0];
+    assert_eq!(
+        first.question.0,
+        vec![
+            Span::Text("What does ".into()),
+            Span::Code("docker run img -c 3 example.com".into()),
+            Span::Text(" start?".into())
+        ]
+    );
+    assert_eq!(
+        first.setup,
+        Some(Setup {
+            lang: "dockerfile".into(),
+            code: "FROM alpine\nENTRYPOINT [\"ping\"]\nCMD [\"localhost\"]".into()
+        })
+    );
+    let DrillAnswer::Choice { options, right } = &first.answer else {
+        panic!("options: {:?}", first.answer)
+    };
+    assert_eq!(options.len(), 3);
+    assert_eq!(*right, 1);
+    assert_eq!(options[1].plain(), "ping -c 3 example.com");
+    assert_eq!(first.answer_text(), "ping -c 3 example.com");
+    assert_eq!(
+        first.why.text.plain(),
+        "Arguments after the image replace CMD."
+    );
+    assert_eq!(first.why.sources[0].title, "Ref: CMD and ENTRYPOINT");
+    let second = &c.drills[1];
+    assert_eq!(
+        second.question.plain(),
+        "What runs?",
+        "a bold marker reads the same"
+    );
+    assert_eq!(second.answer, DrillAnswer::Exact("echo hi".into()));
+    assert_eq!(second.why.sources.len(), 2);
+    assert_eq!(second.setup.as_ref().map(|s| s.lang.as_str()), Some("sh"));
+}
+
+#[test]
+fn a_drill_may_have_no_setup() {
+    let src = DRILLS.replace(
+        "```dockerfile\nFROM alpine\nENTRYPOINT [\"ping\"]\nCMD [\"localhost\"]\n```\n\n",
+        "",
+    );
+    let c = ok(&src).phases[0].comparisons[0].clone();
+    assert_eq!(c.drills[0].setup, None);
+    assert_eq!(c.drills.len(), 2);
+}
+
+#[test]
+fn drills_are_written_back_as_they_read() {
+    let deck = ok(DRILLS);
+    let written = crate::syntax::to_markdown(&deck);
+    assert_eq!(ok(&written), deck, "written:\n{written}");
+    assert!(
+        written.contains("- [x] `ping -c 3 example.com`"),
+        "{written}"
+    );
+    assert!(written.contains("Answer: `echo hi`"), "{written}");
+    // A setup holding a fence of its own gets a longer one.
+    let mut tricky = deck.clone();
+    if let Some(setup) = tricky.phases[0].comparisons[0].drills[1].setup.as_mut() {
+        setup.code = "echo '```'\n````\ndone".into();
+    }
+    let written = crate::syntax::to_markdown(&tricky);
+    assert_eq!(ok(&written), tricky, "written:\n{written}");
+}
