@@ -363,21 +363,35 @@ fn drills_cover_every_phase_and_cite_dockers_docs() {
     }
     for phase in &decks[1].phases {
         let n: usize = phase.comparisons.iter().map(|c| c.drills.len()).sum();
-        assert!(n >= 3, "Docker in Depth, phase {} has {n} drills", phase.number);
+        assert!(
+            n >= 3,
+            "Docker in Depth, phase {} has {n} drills",
+            phase.number
+        );
     }
-    let table = drills.iter().filter(|(id, _)| *id == "cmd-vs-entrypoint").count();
+    let table = drills
+        .iter()
+        .filter(|(id, _)| *id == "cmd-vs-entrypoint")
+        .count();
     assert!(table >= 12, "the CMD × ENTRYPOINT table: {table} drills");
     for (id, drill) in &drills {
         let q = drill.question.plain();
         assert!(q.trim_end().ends_with('?'), "{id}: {q:?} is a question");
-        let setup = drill.setup.as_ref().unwrap_or_else(|| panic!("{id}: {q:?} has a setup"));
+        let setup = drill
+            .setup
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id}: {q:?} has a setup"));
         assert!(
             ["dockerfile", "yaml", "sh", "text", "json"].contains(&setup.lang.as_str()),
             "{id}: {q:?}: setup language {:?}",
             setup.lang
         );
         for line in setup.code.lines() {
-            assert!(line.chars().count() <= 64, "{id}: {q:?}: a setup line of {} characters", line.chars().count());
+            assert!(
+                line.chars().count() <= 64,
+                "{id}: {q:?}: a setup line of {} characters",
+                line.chars().count()
+            );
         }
         assert!(!drill.why.sources.is_empty(), "{id}: {q:?}");
         for s in &drill.why.sources {

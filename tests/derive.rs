@@ -6,7 +6,7 @@
 
 use diffdeck::domain::derive::Derived;
 use diffdeck::domain::fsrs::Grade;
-use diffdeck::domain::progress::{Change, Progress, Review, Source};
+use diffdeck::domain::progress::{Change, Progress, Review, Source, Written};
 use diffdeck::domain::schedule::{Now, MINUTE_MS};
 use proptest::prelude::*;
 
@@ -92,7 +92,14 @@ proptest! {
                     now += i64::from(minutes) * MINUTE_MS;
                     let at = Now::new(now, 60);
                     let p = &mut tabs[tab].progress;
-                    let mut change = p.insert(Review { card: format!("pair:c{card}"), at: at.ms, day: at.day, grade: grade(g), source: Source::Flashcard });
+                    // Cards 4 and 5 are explain cards: their reviews carry what was written,
+                    // and compaction leaves them in the log.
+                    let (id, source, written) = if card >= 4 {
+                        (format!("explain:c{card}"), Source::Explain, Some(Written { text: format!("answer {now}"), covered: 1, of: 2 }))
+                    } else {
+                        (format!("pair:c{card}"), Source::Flashcard, None)
+                    };
+                    let mut change = p.insert(Review { card: id, at: at.ms, day: at.day, grade: grade(g), source, written });
                     change.and(p.compact(&p.settings.scheduler()));
                     (tab, change)
                 }
@@ -154,6 +161,7 @@ fn a_grade_after_a_long_history_changes_one_card() {
             day: now.day,
             grade: Grade::Good,
             source: Source::Flashcard,
+            written: None,
         });
     }
     let mut derived = Derived::new(&p);
@@ -165,6 +173,7 @@ fn a_grade_after_a_long_history_changes_one_card() {
         day: now.day,
         grade: Grade::Again,
         source: Source::Flashcard,
+        written: None,
     });
     assert!(derived.update(&p, &change));
     // Nothing to follow (a save that merged nothing): nothing to re-render.

@@ -29,6 +29,7 @@ fn sample() -> Progress {
             day: now.day,
             grade,
             source: Source::Flashcard,
+            written: None,
         });
     }
     p.settings.new_per_day = 7;
@@ -99,6 +100,34 @@ fn the_version_2_fixture_means_what_it_says() {
         ("cmd-vs-entrypoint", "ENTRYPOINT", 3)
     );
     assert_eq!(top[1].count, 1);
+}
+
+/// Version 3 adds interview practice: a drill answered in Predict, and an explanation with
+/// what was written and how much it covered. Version 2 reads into it unchanged.
+#[test]
+fn the_version_3_fixture_means_what_it_says() {
+    use diffdeck::domain::progress::{Source, Written};
+    let p = decode(include_str!("fixtures/progress-v3.json")).progress;
+    let v2 = decode(include_str!("fixtures/progress-v2.json")).progress;
+    assert_eq!(p.log.len(), v2.log.len() + 2);
+    assert_eq!(&p.log[..v2.log.len()], &v2.log[..]);
+    assert_eq!((&p.base, &p.settings, &p.records), (&v2.base, &v2.settings, &v2.records));
+    let drill = &p.log[v2.log.len()];
+    assert_eq!((drill.source, drill.written.as_ref()), (Source::Predict, None));
+    let explained = &p.log[v2.log.len() + 1];
+    assert_eq!(explained.source, Source::Explain);
+    assert_eq!(
+        explained.written,
+        Some(Written {
+            text: "CMD gives default arguments; ENTRYPOINT is the program that runs.".into(),
+            covered: 3,
+            of: 7
+        })
+    );
+    // Written back as it was read: the text is kept, and no review is dropped.
+    let again = decode(&encode(&p)).progress;
+    assert_eq!(again, p);
+    assert!(decode(include_str!("fixtures/progress-v2.json")).problems.is_empty());
 }
 
 #[test]
@@ -400,6 +429,7 @@ fn a_year_of_heavy_study_stays_well_under_the_quota() {
         day: now.day,
         grade: Grade::Good,
         source: Source::Flashcard,
+        written: None,
     }));
     assert!(!dirty.head && !dirty.all);
     assert_eq!(
@@ -422,6 +452,7 @@ fn a_write_lost_to_another_tab_is_written_back_once() {
         day: now.day,
         grade: Grade::Good,
         source: Source::Flashcard,
+        written: None,
     };
     let part = layout::Part::Day(now.day);
     let (mut a, mut b) = (sample(), sample());

@@ -188,6 +188,7 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
                 day: now.day,
                 grade,
                 source: Source::Flashcard,
+                written: None,
             });
             derived.update(&progress, &change);
             let after = &derived.states()[&card.id];

@@ -153,6 +153,7 @@ mod storage {
             day,
             grade: Grade::Good,
             source: Source::Flashcard,
+            written: None,
         }
     }
 

@@ -65,6 +65,7 @@ mod tests {
                 day: 0,
                 grade: Grade::Good,
                 source: Source::Flashcard,
+                written: None,
             });
         }
         assert_eq!(

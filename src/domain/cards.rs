@@ -8,11 +8,16 @@
 //!   the accurate statement ([`Point::text`]: the correction, where there is one); its id
 //!   hashes the words as written, so a correction added later keeps the card's progress.
 //!
+//! - a *drill card* is one of a comparison's "what does Docker do?" drills (id
+//!   `drill:cmd-vs-entrypoint:<hash of its question and setup>`);
+//! - an *explain card* asks to explain a whole comparison in one's own words, then grade
+//!   the answer against its points (id `explain:cmd-vs-entrypoint`).
+//!
 //! Comparison ids are unique across decks, so card ids need no deck.
 
 use std::collections::BTreeSet;
 
-use super::deck::{fold, Comparison, Deck, Library, Phase, Point, Side, Which};
+use super::deck::{fold, Comparison, Deck, Drill, Library, Phase, Point, Side, Which};
 
 /// What a card asks.
 #[derive(Clone, Debug, PartialEq)]
@@ -142,12 +147,124 @@ pub fn pair_id(comparison_id: &str) -> String {
     format!("pair:{comparison_id}")
 }
 
-/// The comparison id inside any card id (`pair:x-vs-y`, `point:x-vs-y:l:…`).
+/// The comparison id inside any card id (`pair:x-vs-y`, `point:x-vs-y:l:…`,
+/// `drill:x-vs-y:…`, `explain:x-vs-y`).
 pub fn comparison_of(card_id: &str) -> Option<&str> {
     let rest = card_id
         .strip_prefix("pair:")
-        .or_else(|| card_id.strip_prefix("point:"))?;
+        .or_else(|| card_id.strip_prefix("point:"))
+        .or_else(|| card_id.strip_prefix(DRILL_PREFIX))
+        .or_else(|| card_id.strip_prefix(EXPLAIN_PREFIX))?;
     Some(rest.split(':').next().unwrap_or(rest))
+}
+
+const DRILL_PREFIX: &str = "drill:";
+const EXPLAIN_PREFIX: &str = "explain:";
+
+/// What kind of card an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardKind {
+    Pair,
+    Point,
+    Drill,
+    Explain,
+}
+
+impl CardKind {
+    pub fn of(card_id: &str) -> Option<CardKind> {
+        let (prefix, _) = card_id.split_once(':')?;
+        Some(match prefix {
+            "pair" => CardKind::Pair,
+            "point" => CardKind::Point,
+            "drill" => CardKind::Drill,
+            "explain" => CardKind::Explain,
+            _ => return None,
+        })
+    }
+}
+
+/// A card the scheduler keeps a state for: anything with a stable id.
+pub trait Scheduled {
+    fn card_id(&self) -> &str;
+}
+
+impl Scheduled for Card<'_> {
+    fn card_id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// One of a comparison's drills, as a card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrillCard<'a> {
+    pub id: String,
+    pub deck: &'a Deck,
+    pub phase: &'a Phase,
+    pub comparison: &'a Comparison,
+    pub drill: &'a Drill,
+}
+
+impl Scheduled for DrillCard<'_> {
+    fn card_id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// A comparison to explain, as a card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExplainCard<'a> {
+    pub id: String,
+    pub deck: &'a Deck,
+    pub phase: &'a Phase,
+    pub comparison: &'a Comparison,
+}
+
+impl Scheduled for ExplainCard<'_> {
+    fn card_id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// A drill's card id: its comparison, and a hash of its question and setup as written (so
+/// rewording its explanation or options keeps its progress).
+pub fn drill_id(comparison_id: &str, drill: &Drill) -> String {
+    let setup = drill.setup.as_ref().map_or("", |s| s.code.as_str());
+    let key = format!("{}\n{setup}", fold(&drill.question.plain()));
+    format!("{DRILL_PREFIX}{comparison_id}:{:08x}", fnv1a(&key))
+}
+
+/// The explain card's id of a comparison.
+pub fn explain_id(comparison_id: &str) -> String {
+    format!("{EXPLAIN_PREFIX}{comparison_id}")
+}
+
+/// Every drill of the comparisons in `scope`, in library order.
+pub fn drill_cards<'a>(library: &Library<'a>, scope: &Scope) -> Vec<DrillCard<'a>> {
+    scope
+        .comparisons(library)
+        .flat_map(|(deck, phase, comparison)| {
+            comparison.drills.iter().map(move |drill| DrillCard {
+                id: drill_id(&comparison.id, drill),
+                deck,
+                phase,
+                comparison,
+                drill,
+            })
+        })
+        .collect()
+}
+
+/// An explain card for every comparison in `scope`, in library order.
+pub fn explain_cards<'a>(library: &Library<'a>, scope: &Scope) -> Vec<ExplainCard<'a>> {
+    scope
+        .comparisons(library)
+        .map(|(deck, phase, comparison)| ExplainCard {
+            id: explain_id(&comparison.id),
+            deck,
+            phase,
+            comparison,
+        })
+        .collect()
 }
 
 /// Every card of the library in `scope`, in library order: each comparison's pair card,

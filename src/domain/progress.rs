@@ -24,6 +24,12 @@ pub enum Source {
     Match,
     #[serde(rename = "q")]
     Quiz,
+    /// A drill answered in Predict.
+    #[serde(rename = "p")]
+    Predict,
+    /// An explanation graded against the comparison's points.
+    #[serde(rename = "e")]
+    Explain,
 }
 
 /// One graded review.
@@ -41,6 +47,22 @@ pub struct Review {
     pub grade: Grade,
     #[serde(rename = "s", default)]
     pub source: Source,
+    /// What the user wrote, for an explanation: kept with its review (and never folded away
+    /// by compaction, see [`Progress::compact`]), so its history can be read again.
+    #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<Written>,
+}
+
+/// An explanation as the user wrote it, and how much of the comparison it covered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Written {
+    #[serde(rename = "x")]
+    pub text: String,
+    /// The points ticked as covered, of how many.
+    #[serde(rename = "k")]
+    pub covered: u16,
+    #[serde(rename = "n")]
+    pub of: u16,
 }
 
 impl Review {
@@ -433,7 +455,7 @@ impl Progress {
     }
 
     /// When the log has grown past [`COMPACT_AT`], folds all but the newest
-    /// [`COMPACT_KEEP`] reviews into `base`.
+    /// [`COMPACT_KEEP`] reviews into `base`, except the reviews that carry written text.
     pub fn compact(&mut self, scheduler: &Scheduler) -> Change {
         self.compact_at(scheduler, COMPACT_AT, COMPACT_KEEP)
     }
@@ -443,7 +465,13 @@ impl Progress {
         if self.log.len() <= at {
             return Change::default();
         }
-        let old: Vec<Review> = self.log.drain(..self.log.len() - keep.min(at)).collect();
+        let split = self.log.len() - keep.min(at);
+        // A review that carries what the user wrote stays in the log: folding it would lose
+        // the text. (Explain cards' reviews all carry it, so no state of theirs is split
+        // between `base` and the log.)
+        let (kept, old): (Vec<Review>, Vec<Review>) =
+            self.log.drain(..split).partition(|r| r.written.is_some());
+        self.log.splice(0..0, kept);
         for review in &old {
             apply(&mut self.base, scheduler, review);
             *self.compacted_days.entry(review.day).or_insert(0) += 1;
@@ -562,6 +590,7 @@ mod tests {
             day: now.day,
             grade,
             source: Source::Flashcard,
+            written: None,
         }
     }
 
@@ -753,6 +782,39 @@ mod tests {
         // Other scopes are records of their own.
         assert!(r.offer_quiz("docker".into(), 1).is_new);
         assert_eq!(r.best_quiz["all"], 950);
+    }
+
+    #[test]
+    fn compaction_never_folds_away_what_the_user_wrote() {
+        let s = Scheduler::default();
+        let mut p = Progress::default();
+        let mut explained = review("explain:a-vs-b", 0, Grade::Good);
+        explained.source = Source::Explain;
+        explained.written = Some(Written {
+            text: "CMD gives defaults; ENTRYPOINT is the program.".into(),
+            covered: 3,
+            of: 5,
+        });
+        p.insert(explained.clone());
+        for i in 1..20 {
+            p.insert(review(&format!("c{}", i % 4), i * 60, Grade::Good));
+        }
+        let states = p.states(&s);
+        let change = p.compact_at(&s, 10, 5);
+        assert_eq!(
+            change.compacted.len(),
+            14,
+            "the other old reviews are folded"
+        );
+        assert!(change.compacted.iter().all(|r| r.written.is_none()));
+        assert_eq!(
+            p.log.first(),
+            Some(&explained),
+            "the explanation stays, first"
+        );
+        assert_eq!(p.log.len(), 6);
+        assert_eq!(p.states(&s), states, "and every state is the same");
+        assert_eq!(p.total_reviews(), 20);
     }
 
     #[test]

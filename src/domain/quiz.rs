@@ -11,8 +11,8 @@
 
 use std::collections::BTreeSet;
 
-use super::cards::{point_cards, Card, Face, Scope};
-use super::deck::{fold, name_words, Comparison, Library, Which};
+use super::cards::{drill_cards, point_cards, Card, Face, Scope};
+use super::deck::{fold, name_words, Comparison, Drill, DrillAnswer, Library, Which};
 use super::fsrs::Grade;
 use super::rng::Rng;
 
@@ -28,7 +28,14 @@ pub enum Kind {
     WhichOne,
     TrueOf,
     TrueFalse,
+    /// A drill: a setup and "what does Docker do?", with its options.
+    Drill,
 }
+
+/// A drill question has this many times the time of another (there is a setup to read).
+pub const DRILL_TIME_FACTOR: u32 = 2;
+/// In a quiz, every this-many-th question is a drill while the scope has drills left.
+pub const DRILL_EVERY: usize = 4;
 
 /// One option: its text and, for a point, the side it belongs to (for confusions).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,8 +54,10 @@ pub struct Question {
     pub comparison: &'static Comparison,
     /// The point card the question is about (graded with the answer).
     pub card_id: String,
-    /// The side that is right (for "X mistaken for Y").
+    /// The side that is right (for "X mistaken for Y"); for a drill, the right option.
     pub right_side: String,
+    /// The drill asked, for a drill question (its setup and explanation are shown).
+    pub drill: Option<&'static Drill>,
 }
 
 /// Every point that can be asked, with its card, in library order.
@@ -96,6 +105,7 @@ pub fn all_questions(library: &Library<'static>, scope: &Scope, rng: &mut Rng) -
             comparison: c,
             card_id: card.id.clone(),
             right_side: own.clone(),
+            drill: None,
         });
         // True or false, about either side.
         let about = if rng.below(2) == 0 {
@@ -123,6 +133,7 @@ pub fn all_questions(library: &Library<'static>, scope: &Scope, rng: &mut Rng) -
             comparison: c,
             card_id: card.id.clone(),
             right_side: own.clone(),
+            drill: None,
         });
         // Which is true of <own>? Distractors: the other side first, then unrelated sides.
         let own_words = name_words(own);
@@ -191,8 +202,34 @@ pub fn all_questions(library: &Library<'static>, scope: &Scope, rng: &mut Rng) -
                 comparison: c,
                 card_id: card.id.clone(),
                 right_side: own.clone(),
+                drill: None,
             });
         }
+    }
+    for card in drill_cards(library, scope) {
+        let DrillAnswer::Choice { options, right } = &card.drill.answer else {
+            continue;
+        };
+        let c = card.comparison;
+        let mut order: Vec<usize> = (0..options.len()).collect();
+        rng.shuffle(&mut order);
+        let right_text = options[*right].plain();
+        out.push(Question {
+            kind: Kind::Drill,
+            prompt: card.drill.question.plain(),
+            choices: order
+                .iter()
+                .map(|&i| Choice {
+                    text: options[i].plain(),
+                    side: Some((c.id.clone(), options[i].plain())),
+                })
+                .collect(),
+            answer: order.iter().position(|i| i == right).unwrap_or(0),
+            comparison: c,
+            card_id: card.id,
+            right_side: right_text,
+            drill: Some(card.drill),
+        });
     }
     out
 }
@@ -214,6 +251,16 @@ pub fn right_choices(library: &Library, q: &Question) -> Vec<usize> {
             })
     };
     match q.kind {
+        // The drill's own answer: the option its content marks.
+        Kind::Drill => {
+            let right = q.drill.and_then(|d| match &d.answer {
+                DrillAnswer::Choice { options, right } => options.get(*right).map(|o| o.plain()),
+                DrillAnswer::Exact(_) => None,
+            });
+            (0..q.choices.len())
+                .filter(|&i| right.as_deref() == Some(q.choices[i].text.as_str()))
+                .collect()
+        }
         Kind::WhichOne => {
             let text = q
                 .prompt
@@ -306,13 +353,27 @@ impl Quiz {
         let mut rng = Rng::new(seed);
         let mut all = all_questions(library, scope, &mut rng);
         rng.shuffle(&mut all);
-        // Never the same point twice in a quiz.
+        // Drills would be rare among the points' questions: every DRILL_EVERY-th question
+        // is one, while there are drills left.
+        // Never the same point or drill twice in a quiz.
         let mut used = BTreeSet::new();
-        let questions = all
-            .into_iter()
-            .filter(|q| used.insert(q.card_id.clone()))
-            .take(length)
-            .collect();
+        all.retain(|q| used.insert(q.card_id.clone()));
+        let (mut drills, mut points): (Vec<Question>, Vec<Question>) =
+            all.into_iter().partition(|q| q.kind == Kind::Drill);
+        drills.reverse();
+        points.reverse();
+        let mut mixed = Vec::new();
+        while !(drills.is_empty() && points.is_empty()) {
+            let drill_turn = mixed.len() % DRILL_EVERY == DRILL_EVERY - 1;
+            let next = if drill_turn {
+                drills.pop().or_else(|| points.pop())
+            } else {
+                points.pop().or_else(|| drills.pop())
+            };
+            mixed.extend(next);
+        }
+        mixed.truncate(length);
+        let questions = mixed;
         Quiz {
             questions,
             current: 0,
@@ -338,9 +399,19 @@ impl Quiz {
         self.answers.len() > self.current
     }
 
+    /// The current question's time, in milliseconds (`None`: untimed): a drill has
+    /// [`DRILL_TIME_FACTOR`] times the time.
+    pub fn limit(&self) -> Option<u32> {
+        let factor = match self.question() {
+            Some(q) if q.kind == Kind::Drill => DRILL_TIME_FACTOR,
+            _ => 1,
+        };
+        self.limit_ms.map(|l| l * factor)
+    }
+
     /// Milliseconds left on the current question (`None`: untimed).
     pub fn remaining_ms(&self, now_ms: i64) -> Option<u32> {
-        let limit = self.limit_ms?;
+        let limit = self.limit()?;
         let used = (now_ms - self.shown_ms).clamp(0, i64::from(limit)) as u32;
         Some(limit - used)
     }
@@ -352,11 +423,12 @@ impl Quiz {
         }
         let q = &self.questions[self.current];
         let took = (now_ms - self.shown_ms).max(0) as u32;
-        let in_time = self.limit_ms.is_none_or(|l| took <= l);
+        let limit = self.limit();
+        let in_time = limit.is_none_or(|l| took <= l);
         let right = in_time && choice == Some(q.answer);
         let points = if right {
             self.streak += 1;
-            let window = self.limit_ms.unwrap_or(UNTIMED_WINDOW_MS);
+            let window = limit.unwrap_or(UNTIMED_WINDOW_MS);
             let speed = SPEED_BONUS_MAX * window.saturating_sub(took) / window.max(1);
             let streak = if self.streak_bonus {
                 ((self.streak - 1) * STREAK_STEP).min(STREAK_CAP)
@@ -444,11 +516,28 @@ mod tests {
                 // names the other one (what "X mistaken for Y" records).
                 let side_of = |i: usize| q.choices[i].side.clone().unwrap().1;
                 assert_eq!(side_of(q.answer), q.right_side, "seed {seed}: {q:#?}");
-                if q.kind != Kind::TrueOf {
+                if matches!(q.kind, Kind::WhichOne | Kind::TrueFalse) {
                     let wrong = 1 - q.answer;
                     assert_ne!(side_of(wrong), q.right_side, "seed {seed}: {q:#?}");
                 }
-                let distinct: BTreeSet<String> = q.choices.iter().map(|c| fold(&c.text)).collect();
+                // A drill's options are its own, each once, the right one as its content marks.
+                if let Some(drill) = q.drill {
+                    assert_eq!(q.kind, Kind::Drill);
+                    assert_eq!(drill.answer_text(), q.right_side);
+                    assert_eq!(q.prompt, drill.question.plain());
+                }
+                // (A drill's options may differ by punctuation alone: `a-b-1` or `a_b_1`.)
+                let distinct: BTreeSet<String> = q
+                    .choices
+                    .iter()
+                    .map(|c| {
+                        if q.kind == Kind::Drill {
+                            c.text.clone()
+                        } else {
+                            fold(&c.text)
+                        }
+                    })
+                    .collect();
                 assert_eq!(
                     distinct.len(),
                     q.choices.len(),
@@ -474,11 +563,37 @@ mod tests {
     }
 
     #[test]
-    fn all_three_kinds_are_produced() {
+    fn all_four_kinds_are_produced() {
         let qs = all_questions(&test_library(), &Scope::default(), &mut Rng::new(1));
-        for kind in [Kind::WhichOne, Kind::TrueOf, Kind::TrueFalse] {
+        for kind in [Kind::WhichOne, Kind::TrueOf, Kind::TrueFalse, Kind::Drill] {
             assert!(qs.iter().any(|q| q.kind == kind), "{kind:?}");
         }
+    }
+
+    #[test]
+    fn every_fourth_question_is_a_drill_with_twice_the_time() {
+        let mut q = Quiz::new(
+            &test_library(),
+            &Scope::default(),
+            20,
+            Some(10_000),
+            true,
+            5,
+            0,
+        );
+        let kinds: Vec<bool> = q.questions.iter().map(|q| q.kind == Kind::Drill).collect();
+        let expected: Vec<bool> = (0..20)
+            .map(|i| i % DRILL_EVERY == DRILL_EVERY - 1)
+            .collect();
+        assert_eq!(kinds, expected);
+        assert_eq!(q.limit(), Some(10_000));
+        for _ in 0..3 {
+            q.answer(Some(0), 0);
+            q.next(0);
+        }
+        assert_eq!(q.limit(), Some(20_000), "the fourth question is a drill");
+        // 15 s into a drill question there is time left; not in another.
+        assert_eq!(q.remaining_ms(15_000), Some(5_000));
     }
 
     #[test]
@@ -535,21 +650,22 @@ mod tests {
             let a = q.answer(Some(right), now).unwrap().clone();
             assert!(a.right);
             assert_eq!(a.points, 100 + 50 + (i * 10).min(50));
-            assert_eq!(a.grade(q.limit_ms), Grade::Good);
+            assert_eq!(a.grade(q.limit()), Grade::Good);
             q.next(now);
         }
-        // Right but slow (8 of 10 seconds): a smaller speed bonus, and Hard.
+        // Right but slow (16 of the drill's 20 seconds): a smaller speed bonus, and Hard.
+        assert_eq!(q.question().unwrap().kind, Kind::Drill);
         let right = q.question().unwrap().answer;
-        now += 8_000;
+        now += 16_000;
         let a = q.answer(Some(right), now).unwrap().clone();
         assert_eq!(a.points, 100 + 10 + 50);
-        assert_eq!(a.grade(q.limit_ms), Grade::Hard);
+        assert_eq!(a.grade(q.limit()), Grade::Hard);
         q.next(now);
         // Wrong: nothing, the streak resets, Again.
         let wrong = (q.question().unwrap().answer + 1) % q.question().unwrap().choices.len();
         let a = q.answer(Some(wrong), now).unwrap().clone();
         assert_eq!((a.right, a.points), (false, 0));
-        assert_eq!(a.grade(q.limit_ms), Grade::Again);
+        assert_eq!(a.grade(q.limit()), Grade::Again);
         assert_eq!(q.streak, 0);
         q.next(now);
         // Time out: tick ends the question as wrong.

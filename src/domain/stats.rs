@@ -238,6 +238,7 @@ mod tests {
                 day: now.day,
                 grade: Grade::Good,
                 source: Source::Flashcard,
+                written: None,
             });
         }
     }

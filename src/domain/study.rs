@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::cards::Card;
+use super::cards::Scheduled;
 use super::rng::Rng;
 use super::schedule::{CardState, Now, Stage, Wait, MINUTE_MS};
 
@@ -30,7 +30,7 @@ impl Counts {
 }
 
 pub fn counts(
-    cards: &[Card],
+    cards: &[impl Scheduled],
     states: &BTreeMap<String, CardState>,
     now: Now,
     new_left: usize,
@@ -38,7 +38,7 @@ pub fn counts(
     let mut c = Counts::default();
     let mut new = 0;
     for card in cards {
-        match states.get(&card.id) {
+        match states.get(card.card_id()) {
             None => new += 1,
             Some(s) if !s.is_due(now) => {}
             Some(s) if s.stage == Stage::Review => c.review += 1,
@@ -53,7 +53,7 @@ pub fn counts(
 /// learn-ahead window). `avoid` (the card just answered) is passed over when another card
 /// qualifies, so a card never follows itself.
 pub fn next_card(
-    cards: &[Card],
+    cards: &[impl Scheduled],
     states: &BTreeMap<String, CardState>,
     now: Now,
     new_left: usize,
@@ -64,7 +64,7 @@ pub fn next_card(
         let mut review: Vec<(i32, usize)> = Vec::new();
         let mut new: Vec<usize> = Vec::new();
         for (i, card) in cards.iter().enumerate() {
-            match states.get(&card.id) {
+            match states.get(card.card_id()) {
                 None => new.push(i),
                 Some(s) if !s.is_due(now) => {}
                 Some(s) if s.stage == Stage::Review => review.push((s.due_day, i)),
@@ -82,7 +82,7 @@ pub fn next_card(
         order
             .iter()
             .copied()
-            .find(|&i| Some(cards[i].id.as_str()) != avoid)
+            .find(|&i| Some(cards[i].card_id()) != avoid)
             .or(order.first().copied())
     };
     pick(candidates(now, new_left)).or_else(|| {
@@ -95,10 +95,14 @@ pub fn next_card(
 }
 
 /// How long until the next card in `cards` is due (for the end-of-session summary).
-pub fn next_due(cards: &[Card], states: &BTreeMap<String, CardState>, now: Now) -> Option<Wait> {
+pub fn next_due(
+    cards: &[impl Scheduled],
+    states: &BTreeMap<String, CardState>,
+    now: Now,
+) -> Option<Wait> {
     cards
         .iter()
-        .filter_map(|c| states.get(&c.id))
+        .filter_map(|c| states.get(c.card_id()))
         .filter(|s| s.stage != Stage::New)
         .map(|s| s.wait_from(now))
         .min_by_key(|w| match *w {
@@ -108,10 +112,10 @@ pub fn next_due(cards: &[Card], states: &BTreeMap<String, CardState>, now: Now) 
 }
 
 /// How many cards of `cards` are due for review on `day` (learning cards count today).
-pub fn due_on(cards: &[Card], states: &BTreeMap<String, CardState>, day: i32) -> usize {
+pub fn due_on(cards: &[impl Scheduled], states: &BTreeMap<String, CardState>, day: i32) -> usize {
     cards
         .iter()
-        .filter_map(|c| states.get(&c.id))
+        .filter_map(|c| states.get(c.card_id()))
         .filter(|s| match s.stage {
             Stage::Review => s.due_day <= day,
             Stage::New => false,

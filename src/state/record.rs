@@ -118,6 +118,7 @@ impl AppState {
             day: now.day,
             grade,
             source,
+            written: None,
         };
         let key = review.key();
         let first = self.progress.with_untracked(|p| p.total_reviews() == 0);

@@ -13,8 +13,9 @@ use crate::domain::own::{self, UserDeck};
 pub const DECKS_KEY: &str = "diffdeck:decks";
 /// Unreadable stored decks are copied to `diffdeck:decks:backup:<ms>`.
 pub const DECKS_BACKUP_PREFIX: &str = "diffdeck:decks:backup:";
-/// Bumped with a migration when old code would misread the list.
-pub const DECKS_VERSION: u32 = 1;
+/// Bumped with a migration when old code would misread the list. Version 2: decks may
+/// hold drills, which version-1 code would drop when it wrote the list back.
+pub const DECKS_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Envelope<'a> {

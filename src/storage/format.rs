@@ -32,7 +32,12 @@ pub const BACKUP_PREFIX: &str = "diffdeck:progress:backup:";
 /// Version 2 (spreading the record over keys) reads version 1 unchanged: a version-1 record
 /// is a head that still holds its reviews. It was bumped so that version-1 code, which
 /// knows nothing of the day parts, reports a newer record instead of showing it empty.
-pub const VERSION: u32 = 2;
+///
+/// Version 3 (interview practice) reads version 2 unchanged. Its reviews may come from
+/// Predict (`"s":"p"`) or Explain it (`"s":"e"`, with what was written, `"w"`): version-2
+/// code would drop such a review as unreadable and, saving, lose it, so it must report a
+/// newer record instead.
+pub const VERSION: u32 = 3;
 /// Larger stored values are not parsed (they cannot be ours); they are kept as they are.
 pub const MAX_TEXT: usize = 4 * 1024 * 1024;
 
@@ -214,6 +219,8 @@ fn migrate(_map: &mut BTreeMap<String, Raw>, from: u32) -> Result<(), String> {
         VERSION => Ok(()),
         // Version 1 to 2: the fields are the same; only where they are stored changed.
         1 => Ok(()),
+        // Version 2 to 3: nothing to change; version 3 adds review sources and a field.
+        2 => Ok(()),
         other => Err(format!("no migration from version {other}")),
     }
 }

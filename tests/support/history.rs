@@ -42,6 +42,7 @@ pub fn studied(reviews: usize, per_day: usize, end: Now) -> Progress {
             day: now.day,
             grade,
             source,
+            written: None,
         });
         if i % 20 == 0 {
             progress.confusions.push(Confusion {

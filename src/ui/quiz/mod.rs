@@ -69,7 +69,7 @@ pub fn QuizScreen() -> impl IntoView {
             });
             app.record(
                 &question.card_id,
-                answer.grade(q.limit_ms),
+                answer.grade(q.limit()),
                 Source::Quiz,
                 confusion,
                 t,
@@ -279,7 +279,7 @@ fn Playing(
     };
     let score = move || quiz.with(|q| q.as_ref().map_or(0, |q| q.score));
     let remaining = move || quiz.with(|q| q.as_ref().and_then(|q| q.remaining_ms(clock.get())));
-    let limit = Memo::new(move |_| quiz.with(|q| q.as_ref().and_then(|q| q.limit_ms)));
+    let limit = Memo::new(move |_| quiz.with(|q| q.as_ref().and_then(Quiz::limit)));
     // Announced once at 5 s left (not every tick).
     let warning = move || {
         let r = remaining()?;
