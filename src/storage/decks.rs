@@ -95,9 +95,28 @@ mod tests {
     fn decks_are_stored_and_read_back_whole() {
         let decks: Vec<UserDeck> = bundled().into_iter().map(|d| adopt(d, 7)).collect();
         let text = encode(&decks);
-        assert!(text.starts_with("{\"version\":1,\"decks\":["));
+        assert!(text.starts_with("{\"version\":2,\"decks\":["));
+        assert!(text.contains("\"drills\":[{"), "drills are stored with their decks");
         assert_eq!(decode(&text), (decks, Vec::new()));
         assert_eq!(decode(&encode(&[])), (Vec::new(), Vec::new()));
+    }
+
+    /// A list stored by version 1 (decks without drills) reads as it was.
+    #[test]
+    fn a_version_1_list_reads_unchanged() {
+        let mut decks: Vec<UserDeck> = bundled().into_iter().map(|d| adopt(d, 7)).collect();
+        for deck in &mut decks {
+            for phase in &mut deck.deck.phases {
+                for c in &mut phase.comparisons {
+                    c.drills.clear();
+                }
+            }
+        }
+        let v1 = encode(&decks)
+            .replacen("{\"version\":2,", "{\"version\":1,", 1)
+            .replace(",\"drills\":[]", "");
+        assert!(!v1.contains("drills"));
+        assert_eq!(decode(&v1), (decks, Vec::new()));
     }
 
     #[test]
@@ -122,7 +141,7 @@ mod tests {
         let (read, problems) = decode("{\"version\":1,\"decks\":[");
         assert!(read.is_empty());
         assert!(problems[0].starts_with("the list of your decks is damaged"));
-        let (read, problems) = decode("{\"version\":2,\"decks\":[]}");
+        let (read, problems) = decode("{\"version\":3,\"decks\":[]}");
         assert!(read.is_empty());
         assert!(problems[0].contains("newer version"));
     }
