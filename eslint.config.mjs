@@ -11,8 +11,9 @@ export default [
       sourceType: 'module',
       globals: Object.fromEntries(
         [
-          'addEventListener', 'document', 'fetch', 'globalThis', 'location', 'matchMedia',
-          'navigator', 'PerformanceObserver', 'removeEventListener', 'setTimeout', 'WebAssembly',
+          'addEventListener', 'dispatchEvent', 'document', 'Event', 'fetch', 'globalThis', 'location',
+          'matchMedia', 'navigator', 'PerformanceObserver', 'removeEventListener', 'setTimeout',
+          'WebAssembly',
         ].map((name) => [name, 'readonly']),
       ),
     },

@@ -6,7 +6,9 @@
 //    of FCP, LCP, TBT (with each run's), CLS and Speed Index;
 //  - navigation to first screen interactive (the app mounted), median of 5, with and
 //    without 4x CPU throttling;
-//  - what the user waits for in a flip, a grade, an undo, a match pick and a quiz answer
+//  - opening Predict the first time (its code and styles fetched), and what it fetches;
+//  - what the user waits for in a flip, a grade, an undo, a match pick, a quiz answer and a
+//    Predict answer
 //    under 4x CPU throttling: from the click to after the next paint (a task posted from
 //    the next animation frame runs once that frame is painted), median of 15 each; with
 //    empty progress and with a stored history of 5,000 and 20,000 reviews (written by
@@ -105,7 +107,43 @@ try {
     }
     return median(times);
   };
+  // Opening Predict for the first time, once the app runs: from the click on "Practice"
+  // to its set-up usable (its code, styles and every deck fetched, the screen built),
+  // and what was fetched for it.
+  const openPredict = async (rate) => {
+    const times = [];
+    const bytes = [];
+    const requests = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await page.goto(URL_);
+      await page.keyboard.press('Shift');
+      await page.waitForSelector('html[data-app="running"] main h1');
+      await page.waitForLoadState('networkidle');
+      await cdp.send('Network.enable');
+      let fetched = 0;
+      let count = 0;
+      cdp.on('Network.loadingFinished', (e) => {
+        fetched += e.encodedDataLength;
+        count += 1;
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const t0 = await page.evaluate(() => performance.now());
+      await page.click('a[href="#/predict"]');
+      await page.waitForSelector('.practice button[type=submit]:not([disabled])');
+      times.push((await page.evaluate(() => performance.now())) - t0);
+      await page.waitForLoadState('networkidle');
+      bytes.push(fetched);
+      requests.push(count);
+      await context.close();
+    }
+    return { ms: median(times), kb: median(bytes) / 1024, requests: median(requests) };
+  };
   if (!ONLY_INTERACTIONS) {
+    results.load.predict = await openPredict(1);
+    results.load.predict_4x_cpu = await openPredict(4);
     results.load.interactive_ms = await measureLoad(1, false);
     results.load.interactive_ms_4x_cpu = await measureLoad(4, false);
     results.load.start_ms = await measureLoad(1, true);
@@ -196,6 +234,21 @@ try {
         await page.waitForTimeout(100);
       }
     }, '.choice');
+    await page.goto(URL_ + '#/predict');
+    await page.waitForSelector('html[data-app="running"] main h1');
+    await sample('predict_answer', async () => {
+      // On to a drill waiting for an answer: start, next, or a new session.
+      for (let step = 0; !(await page.$('.choice:not([disabled])')); step++) {
+        if (step > 50) throw new Error('bench: Predict never offered a drill with options');
+        if (await page.$('#verdict .button--primary')) await page.click('#verdict .button--primary');
+        else if (await page.$('#typed-answer:not([disabled])')) {
+          await page.fill('#typed-answer', 'x');
+          await page.press('#typed-answer', 'Enter');
+        } else if (await page.$('.summary .button--primary')) await page.click('.summary .button--primary');
+        else if (await page.$('button[type=submit]')) await page.click('button[type=submit]');
+        await page.waitForTimeout(100);
+      }
+    }, '.choice');
     results.interactions[reviews] = figures;
     await context.close();
   }
@@ -217,6 +270,10 @@ row('4x CPU (ms)', Math.round(results.load.interactive_ms_4x_cpu), '');
 console.log('\n## A key pressed once the page is quiet, to the app running (median of 5, 360 px)');
 row('no throttling (ms)', Math.round(results.load.start_ms), '');
 row('4x CPU (ms)', Math.round(results.load.start_ms_4x_cpu), '');
+console.log('\n## Opening Predict the first time, once the app runs: click to its set-up usable (median of 5, 360 px)');
+for (const [label, r] of [['no throttling', results.load.predict], ['4x CPU', results.load.predict_4x_cpu]]) {
+  row(`${label} (ms)`, Math.round(r.ms), `fetched: ${r.kb.toFixed(1)} KB in ${r.requests} requests`);
+}
 printInteractions();
 console.log('\n## First-load size (KB, brotli)');
 row('wasm + JS + CSS', (sizes.totals.all.brotli / 1024).toFixed(1), 'budget <= 120, aim 90');

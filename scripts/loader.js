@@ -53,6 +53,34 @@ else for (const w of wakes) addEventListener(w, start, true);
 
 addEventListener('load', () => navigator.serviceWorker?.register('./sw.js').catch(() => {}));
 
+// The update flow (src/platform/sw.rs asks for it): a new version installs in the
+// background and waits while this page is controlled by the old one. The app hears of it
+// (`diffdeckUpdateReady()`, then a `diffdeck-update` event), and `diffdeckUpdate()` lets
+// the new version take over; the page reloads once it has. Here rather than in the wasm:
+// the service worker's bindings would be imports of the app's first download.
+let updateReady = false;
+const controlled = () => Boolean(navigator.serviceWorker.controller);
+const announce = () => {
+  updateReady = true;
+  dispatchEvent(new Event('diffdeck-update'));
+};
+globalThis.diffdeckUpdateReady = () => updateReady;
+globalThis.diffdeckUpdate = async () => {
+  const sw = navigator.serviceWorker;
+  if (!sw) return;
+  sw.addEventListener('controllerchange', () => location.reload());
+  (await sw.getRegistration())?.waiting?.postMessage({ type: 'SKIP_WAITING' });
+};
+navigator.serviceWorker?.ready.then((registration) => {
+  if (registration.waiting && controlled()) announce();
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && controlled()) announce();
+    });
+  });
+});
+
 await new Promise((go) => {
   setTimeout(go, 300);
   try {

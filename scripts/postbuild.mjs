@@ -38,7 +38,7 @@ let html = readFileSync(indexPath, 'utf8');
 // style/ holds a comment marker. The first sheet is what the first screen and the
 // pre-rendered pages use; the study screens' sheet (LATER) is loaded with their code
 // (src/platform/styles.rs finds it through a meta tag) and precached.
-const LATER = ['forms', 'flip', 'games', 'progress', 'own'];
+const LATER = ['forms', 'flip', 'games', 'progress', 'own', 'practice', 'detail'];
 const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g)];
 if (sheets.length > 1) {
   const join_ = (list) => {
@@ -85,8 +85,9 @@ writeFileSync(indexPath, html);
 
 // 2a. The pre-rendered pages, before the service worker so that it precaches them.
 const stylesheet = html.match(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]+\.css)"/)?.[1];
-if (!stylesheet) throw new Error('postbuild: no app stylesheet in index.html');
-const prerender = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', dir, stylesheet], {
+const studySheet = html.match(/<meta name="diffdeck-study-styles" content="\.\/(study-[0-9a-f]+\.css)"/)?.[1];
+if (!stylesheet || !studySheet) throw new Error('postbuild: no app or study stylesheet in index.html');
+const prerender = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', dir, stylesheet, studySheet], {
   cwd: process.env.TRUNK_SOURCE_DIR ?? process.cwd(),
   stdio: 'inherit',
 });

@@ -34,6 +34,18 @@ const SCREENS = [
     await page.getByRole('button', { name: 'Start' }).click();
     await page.locator('#tile-0').click();
   }],
+  ['predict', '#/predict?c=cmd-vs-entrypoint', null],
+  ['predict-verdict', '#/predict?c=cmd-vs-entrypoint', async (page) => page.locator('.choice').first().click()],
+  ['explain', '#/explain?c=copy-vs-add', async (page) => page.getByLabel(/Your answer/).fill('COPY copies files from the build context; ADD also fetches URLs.')],
+  ['explain-checklist', '#/explain?c=copy-vs-add', async (page) => {
+    await page.getByLabel(/Your answer/).fill('COPY copies files from the build context; ADD also fetches URLs.');
+    await page.getByRole('button', { name: 'Show the points' }).click();
+    await page.locator('.checklist input').first().check();
+  }],
+  ['comparison-drills', '#/c/cmd-vs-entrypoint', async (page) => {
+    await page.locator('.drills').scrollIntoViewIfNeeded();
+    await page.locator('.drill__answer summary').first().click();
+  }],
   ['quiz-setup', '#/quiz', null],
   ['quiz-question', '#/quiz', async (page) => page.getByRole('button', { name: 'Start' }).click()],
   ['quiz-feedback', '#/quiz', async (page) => {
@@ -129,7 +141,7 @@ try {
       const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, colorScheme: scheme, serviceWorkers: 'block' });
       const page = await context.newPage();
       await page.route(/split_progress_screen-[0-9a-f]+\.wasm$/, () => {}); // never answers
-      await page.route(/split_quiz_screen-[0-9a-f]+\.wasm$/, (route) => route.abort());
+      await page.route(/split_test_screen-[0-9a-f]+\.wasm$/, (route) => route.abort());
       for (const [name, hash] of [['screen-loading', '#/progress'], ['screen-not-loaded', '#/quiz']]) {
         await page.goto(BASE + hash);
         await page.locator('.stand-in h1').waitFor();

@@ -9,7 +9,7 @@
 import { homedir, cpus } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { withShortNames, withoutClasses } from './wasm/glue.mjs';
+import { withOneFetcher, withShortNames, withoutClasses } from './wasm/glue.mjs';
 import { installLoader } from './wasm/loader.mjs';
 import { buildReader } from './wasm/reader.mjs';
 import { WASM_OPT_FLAGS, hash, inParallel, run, runAsync, small } from './wasm/tools.mjs';
@@ -64,7 +64,7 @@ async function optimize(root, main, parts) {
 /** Every file into `staging`, named by its content, references rewritten to match.
  * Returns the main module's names and size. */
 async function nameByContent(work, staging, parts, release) {
-  let link = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+  let link = withOneFetcher(readFileSync(join(work, '__wasm_split.js'), 'utf8'));
   for (const part of parts) {
     const data = readFileSync(join(work, part));
     // 8 hex digits, not 16: the loader names some 40 parts, and hex digits do not compress

@@ -26,6 +26,9 @@ pub enum Route {
     AddDeck(String),
     /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`).
     Flashcards { only: Vec<String> },
+    /// Interview practice: Predict, drills answered (`#/predict`), or Explain it
+    /// (`#/explain`); `only` as for flashcards. One variant: one screen switches between.
+    Practice { explain: bool, only: Vec<String> },
     /// A hash the app does not know.
     NotFound(String),
 }
@@ -50,6 +53,13 @@ impl Route {
                 Some(only) => Route::Flashcards { only },
                 None => Route::NotFound(hash.to_string()),
             },
+            None if path == "predict" || path == "explain" => match ids_param(query) {
+                Some(only) => Route::Practice {
+                    explain: path == "explain",
+                    only,
+                },
+                None => Route::NotFound(hash.to_string()),
+            },
             Some(("c", id)) if is_id(id) => Route::Comparison(id.to_string()),
             Some(("d", id)) if is_id(id) => Route::Deck(id.to_string()),
             // Checked when read: a damaged link gets its own message there.
@@ -70,10 +80,21 @@ impl Route {
             Route::Settings => "#/settings".to_string(),
             Route::Decks => "#/decks".to_string(),
             Route::AddDeck(data) => format!("#/add/{data}"),
-            Route::Flashcards { only } if only.is_empty() => "#/flashcards".to_string(),
-            Route::Flashcards { only } => format!("#/flashcards?c={}", only.join(",")),
+            Route::Flashcards { only } => with_ids("#/flashcards", only),
+            Route::Practice { explain, only } => {
+                with_ids(if *explain { "#/explain" } else { "#/predict" }, only)
+            }
             Route::NotFound(hash) => hash.clone(),
         }
+    }
+}
+
+/// `path`, limited to comparisons `ids` where there are some (`#/flashcards?c=a,b`).
+fn with_ids(path: &str, ids: &[String]) -> String {
+    if ids.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?c={}", ids.join(","))
     }
 }
 
@@ -160,6 +181,26 @@ mod tests {
         assert_eq!(Route::from_hash(&some.href()), some);
         assert!(matches!(
             Route::from_hash("#/flashcards?c=Bad!"),
+            Route::NotFound(_)
+        ));
+    }
+
+    #[test]
+    fn practice_links_round_trip() {
+        let predict = Route::Practice {
+            explain: false,
+            only: vec![],
+        };
+        assert_eq!(predict.href(), "#/predict");
+        assert_eq!(Route::from_hash("#/predict"), predict);
+        let explain = Route::Practice {
+            explain: true,
+            only: vec!["cmd-vs-entrypoint".into()],
+        };
+        assert_eq!(explain.href(), "#/explain?c=cmd-vs-entrypoint");
+        assert_eq!(Route::from_hash(&explain.href()), explain);
+        assert!(matches!(
+            Route::from_hash("#/predict?c=Bad!"),
             Route::NotFound(_)
         ));
     }

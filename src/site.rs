@@ -26,11 +26,13 @@ const ROOT: &str = "../../";
 /// The longest description search engines show in full, about.
 const DESCRIPTION_CHARS: usize = 160;
 
-/// How the pages are built: the app's stylesheet (its hashed name in `dist/`), and the
+/// How the pages are built: the app's stylesheet and its study screens' (their hashed
+/// names in `dist/`: a comparison's page shows its drills, styled by the second), and the
 /// address the site is published at, if known (ending in `/`).
 #[derive(Clone, Copy, Debug)]
 pub struct Site<'a> {
     pub stylesheet: &'a str,
+    pub study_stylesheet: &'a str,
     pub url: Option<&'a str>,
 }
 
@@ -84,20 +86,9 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
         for phase in &deck.phases {
             for comparison in &phase.comparisons {
                 let id = comparison.id.clone();
-                let study = links.app(
-                    &Route::Flashcards {
-                        only: vec![id.clone()],
-                    }
-                    .href(),
-                );
                 let first = i == 0;
                 let body = render(ROOT, Route::Comparison(id.clone()), move || {
-                    view! {
-                        <ComparisonArticle deck=deck phase=phase comparison=comparison first=first links=links />
-                        <p class="summary__actions">
-                            <a class="button button--primary" href=study>"Study it with flashcards"</a>
-                        </p>
-                    }
+                    view! { <ComparisonArticle deck=deck phase=phase comparison=comparison first=first links=links /> }
                 });
                 let path = format!("c/{id}/");
                 let title = format!("{} — diffdeck", comparison.title());
@@ -305,6 +296,14 @@ fn page(
     } else {
         "website"
     };
+    let study = if path.starts_with("c/") {
+        format!(
+            "<link rel=\"stylesheet\" href=\"{root}{}\" />\n    ",
+            site.study_stylesheet
+        )
+    } else {
+        String::new()
+    };
     let (t, d) = (escape(&title), escape(&description));
     let html = format!(
         r##"<!doctype html>
@@ -327,7 +326,7 @@ fn page(
     <link rel="apple-touch-icon" href="{root}apple-touch-icon.png" />
     <link rel="manifest" href="{root}manifest.webmanifest" />
     <link rel="stylesheet" href="{root}{css}" />
-    <link rel="stylesheet" href="{root}colours-fallback.css" />
+    {study}<link rel="stylesheet" href="{root}colours-fallback.css" />
     {head}
   </head>
   <body>

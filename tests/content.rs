@@ -343,6 +343,13 @@ fn the_example_deck_reads() {
         .comparisons()
         .flat_map(|c| &c.left.points)
         .all(|p| !p.said.is_empty()));
+    // It shows the drill format too.
+    let drills: Vec<_> = example
+        .comparisons()
+        .flat_map(|c| c.drills.iter())
+        .collect();
+    assert_eq!(drills.len(), 1);
+    assert!(drills[0].setup.is_some() && !drills[0].why.sources.is_empty());
 }
 
 /// The interview drills (#22): at least 60 over the two bundled decks, at least 5 in every

@@ -22,6 +22,7 @@ fn site(url: Option<&'static str>) -> Vec<Page> {
         &decks(),
         Site {
             stylesheet: "app-0123456789abcdef.css",
+            study_stylesheet: "study-0123456789abcdef.css",
             url,
         },
     )
@@ -41,6 +42,124 @@ fn runs(rich: &Rich) -> Vec<String> {
         .map(|s| html_text(s.text()))
         .filter(|t| !t.trim().is_empty())
         .collect()
+}
+
+/// The code of every setup on a page, as it reads (its coloured runs' tags taken out).
+fn setups(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<pre ") {
+        let after = &rest[start..];
+        if !after[..after.find('>').unwrap()].contains("class=\"code\"") {
+            rest = &after[4..];
+            continue;
+        }
+        let open = after.find("<code>").unwrap() + "<code>".len();
+        let close = after.find("</code>").unwrap();
+        let mut text = String::new();
+        let mut in_tag = false;
+        for ch in after[open..close].chars() {
+            match ch {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        out.push(text);
+        rest = &after[close..];
+    }
+    out
+}
+
+/// A comparison's page shows its drills: setup, question and options in the open, the
+/// answer, the explanation and its sources behind a disclosure that needs no script; the
+/// study sheet styles them.
+#[test]
+fn comparison_pages_show_their_drills_without_javascript() {
+    use diffdeck::domain::deck::DrillAnswer;
+    let decks = decks();
+    let pages = site(None);
+    let mut drills = 0;
+    for c in decks.iter().flat_map(|d| d.comparisons()) {
+        let html = &pages
+            .iter()
+            .find(|p| p.path == format!("c/{}/", c.id))
+            .unwrap()
+            .html;
+        assert!(
+            html.contains("href=\"../../study-0123456789abcdef.css\""),
+            "{}",
+            c.id
+        );
+        assert!(
+            html.contains(&format!("href=\"../../#/explain?c={}\"", c.id)),
+            "{}",
+            c.id
+        );
+        if c.drills.is_empty() {
+            assert!(!html.contains("class=\"drills\""), "{}", c.id);
+            continue;
+        }
+        assert!(
+            html.contains(&format!("href=\"../../#/predict?c={}\"", c.id)),
+            "{}",
+            c.id
+        );
+        assert_eq!(
+            html.matches("<details class=\"drill__answer\">").count(),
+            c.drills.len(),
+            "{}",
+            c.id
+        );
+        for drill in &c.drills {
+            drills += 1;
+            for run in runs(&drill.question)
+                .into_iter()
+                .chain(runs(&drill.why.text))
+            {
+                assert!(html.contains(&run), "{}: {run}", c.id);
+            }
+            if let Some(setup) = &drill.setup {
+                assert!(
+                    setups(html).contains(&setup.code),
+                    "{}: {:?} is not in {:?}",
+                    c.id,
+                    setup.code,
+                    setups(html)
+                );
+            }
+            if let DrillAnswer::Choice { options, .. } = &drill.answer {
+                for o in options {
+                    for run in runs(o) {
+                        assert!(html.contains(&run), "{}: {run}", c.id);
+                    }
+                }
+            }
+            for s in &drill.why.sources {
+                assert!(
+                    html.contains(&format!("href=\"{}\"", html_text(&s.url))),
+                    "{}: {}",
+                    c.id,
+                    s.url
+                );
+            }
+        }
+        // The answer is inside the disclosure, after its summary.
+        let first = html.find("<details class=\"drill__answer\">").unwrap();
+        let answer = html[first..].find("Answer").unwrap();
+        assert!(html[first..first + answer].contains("<summary>Show the answer</summary>"));
+    }
+    assert!(drills >= 60, "{drills} drills on the pages");
+    // Deck pages do not need the study sheet.
+    let deck = pages.iter().find(|p| p.path == "d/docker/").unwrap();
+    assert!(!deck.html.contains("study-0123456789abcdef.css"));
 }
 
 #[test]
@@ -203,6 +322,7 @@ fn the_not_found_page_links_from_the_sites_path() {
         "/diffdeck/",
         Site {
             stylesheet: "app-0123456789abcdef.css",
+            study_stylesheet: "study-0123456789abcdef.css",
             url: Some(URL),
         },
     );
@@ -222,6 +342,7 @@ fn the_home_page_is_browse_on_the_first_deck() {
     let decks = decks();
     let site = |url| Site {
         stylesheet: "app-0123456789abcdef.css",
+        study_stylesheet: "study-0123456789abcdef.css",
         url,
     };
     let html = home(&index, &decks, site(None)).unwrap();

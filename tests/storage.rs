@@ -111,9 +111,15 @@ fn the_version_3_fixture_means_what_it_says() {
     let v2 = decode(include_str!("fixtures/progress-v2.json")).progress;
     assert_eq!(p.log.len(), v2.log.len() + 2);
     assert_eq!(&p.log[..v2.log.len()], &v2.log[..]);
-    assert_eq!((&p.base, &p.settings, &p.records), (&v2.base, &v2.settings, &v2.records));
+    assert_eq!(
+        (&p.base, &p.settings, &p.records),
+        (&v2.base, &v2.settings, &v2.records)
+    );
     let drill = &p.log[v2.log.len()];
-    assert_eq!((drill.source, drill.written.as_ref()), (Source::Predict, None));
+    assert_eq!(
+        (drill.source, drill.written.as_ref()),
+        (Source::Predict, None)
+    );
     let explained = &p.log[v2.log.len() + 1];
     assert_eq!(explained.source, Source::Explain);
     assert_eq!(
@@ -127,7 +133,9 @@ fn the_version_3_fixture_means_what_it_says() {
     // Written back as it was read: the text is kept, and no review is dropped.
     let again = decode(&encode(&p)).progress;
     assert_eq!(again, p);
-    assert!(decode(include_str!("fixtures/progress-v2.json")).problems.is_empty());
+    assert!(decode(include_str!("fixtures/progress-v2.json"))
+        .problems
+        .is_empty());
 }
 
 #[test]

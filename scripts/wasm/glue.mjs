@@ -78,3 +78,29 @@ export function withoutClasses(glue, wasm, classes = UNUSED_CLASSES) {
   const lower = classes.map((c) => c.toLowerCase());
   return [glue, withExports(wasm, (n) => (lower.some((c) => n.includes(c)) ? null : n))];
 }
+
+/**
+ * wasm-split's loader (`__wasm_split.js`) with one fetching function for all its parts:
+ * it writes the same five lines for each of some 60 parts and chunks, with only the
+ * file name changing. Fails loudly if the loader changes shape.
+ */
+export function withOneFetcher(link) {
+  const each = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n,/g;
+  const parts = (link.match(/new URL\(/g) ?? []).length;
+  let found = 0;
+  const out = link.replace(each, (_, path) => {
+    found += 1;
+    return `makeLoad(fetchPart(${path}),`;
+  });
+  if (found === 0 || found !== parts) throw new Error(`wasm: wasm-split's loader changed shape (${found} of ${parts} parts matched)`);
+  const fetcher = `function fetchPart(path) {
+    return () => {
+        const src = fetch(new URL(path, import.meta.url));
+        src.catch(() => {});
+        return async (imports) => WebAssembly.instantiateStreaming(src, imports);
+    };
+}
+`;
+  if (!out.includes('function makeLoad(')) throw new Error("wasm: wasm-split's loader has no makeLoad");
+  return out.replace('function makeLoad(', `${fetcher}function makeLoad(`);
+}

@@ -2,7 +2,7 @@
 // hand-made module of fixture.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeRegExp, shortName, withShortNames, withoutClasses } from './glue.mjs';
+import { escapeRegExp, shortName, withOneFetcher, withShortNames, withoutClasses } from './glue.mjs';
 import { module, engine } from './fixture.mjs';
 
 const GLUE = `function __wbg_get_imports() {
@@ -72,4 +72,27 @@ if (Symbol.dispose) Main.prototype[Symbol.dispose] = Main.prototype.free;
   assert.deepEqual(engine(wasm).exports, ['closure_long_mangled_name'], "the class's export is dropped");
   assert.throws(() => withoutClasses(base, module(), ['Main']), /Main changed shape/);
   assert.throws(() => withoutClasses(`${glue}wasm.main_new();\n`, module(), ['Main']), /Main is still used/);
+});
+
+test("wasm-split's loader gets one fetching function for all its parts", async () => {
+  const part = (name, deps) => `const __${name} = makeLoad(() => {
+    const src = fetch(new URL("./${name}.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [${deps}]);
+`;
+  const link = `function makeLoad(fetcher, deps) {\n  return fetcher;\n}\n${part('chunk_9', '')}${part('split_quiz_screen', '__chunk_9')}`;
+  const out = withOneFetcher(link);
+  assert.match(out, /makeLoad\(fetchPart\("\.\/chunk_9\.wasm"\), \[\]\)/);
+  assert.match(out, /makeLoad\(fetchPart\("\.\/split_quiz_screen\.wasm"\), \[__chunk_9\]\)/);
+  assert.equal(out.match(/instantiateStreaming/g).length, 1);
+  // It still runs: each part's loader fetches its own file.
+  const fetched = [];
+  globalThis.fetch = (url) => { fetched.push(String(url)); return Promise.resolve('response'); };
+  const loaders = new Function(`${out.replaceAll('import.meta.url', '"https://x.test/a/"').replaceAll('const __', 'globalThis.__')}; return [__chunk_9, __split_quiz_screen];`)();
+  for (const load of loaders) load();
+  assert.deepEqual(fetched, ['https://x.test/a/chunk_9.wasm', 'https://x.test/a/split_quiz_screen.wasm']);
+  // A loader of another shape fails the build.
+  assert.throws(() => withOneFetcher(link.replace('src.catch(() => {});', '')), /changed shape/);
 });

@@ -4,7 +4,7 @@
 //! `scripts/postbuild.mjs`:
 //!
 //! ```text
-//! prerender <dist> <stylesheet>      (SITE_URL=https://host/path/ for canonical URLs)
+//! prerender <dist> <stylesheet> <study stylesheet>   (SITE_URL=https://host/path/ for canonical URLs)
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,8 +15,8 @@ fn main() {
     use diffdeck::site::{home, not_found, pages, robots, site_path, site_url, sitemap, Site};
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dist, stylesheet] = args.as_slice() else {
-        eprintln!("usage: prerender <dist> <stylesheet>");
+    let [dist, stylesheet, study_stylesheet] = args.as_slice() else {
+        eprintln!("usage: prerender <dist> <stylesheet> <study stylesheet>");
         std::process::exit(2);
     };
     let url = match std::env::var("SITE_URL")
@@ -43,6 +43,7 @@ fn main() {
         fs::read_to_string(&index_path).unwrap_or_else(|e| panic!("{}: {e}", index_path.display()));
     let site = Site {
         stylesheet,
+        study_stylesheet,
         url: url.as_deref(),
     };
     match home(&index, &decks, site) {

@@ -188,6 +188,12 @@ pub trait Scheduled {
     fn card_id(&self) -> &str;
 }
 
+impl<T: Scheduled> Scheduled for &T {
+    fn card_id(&self) -> &str {
+        (*self).card_id()
+    }
+}
+
 impl Scheduled for Card<'_> {
     fn card_id(&self) -> &str {
         &self.id
@@ -389,7 +395,7 @@ mod tests {
                         extras: vec![],
                         notes: vec![],
                         sources: vec![],
-                        drills: Vec::new(),
+                        drills: Default::default(),
                     }],
                 },
                 Phase {
@@ -403,7 +409,7 @@ mod tests {
                         extras: vec![],
                         notes: vec![],
                         sources: vec![],
-                        drills: Vec::new(),
+                        drills: Default::default(),
                     }],
                 },
             ],

@@ -74,10 +74,17 @@ fn normalized(s: &str) -> String {
     let s = s
         .trim_matches(|c| matches!(c, '`' | '"' | '\'' | '“' | '”'))
         .trim();
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // Runs of whitespace as one space (by hand: Browse's search keeps `split_whitespace`
+    // to itself, inlined, in the first download).
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// One line of an explanation's checklist: where the point is from (a side's name or a
@@ -127,11 +134,7 @@ pub fn explain_grade(covered: usize, of: usize) -> Grade {
 
 /// The share covered, in whole percent (for the history and the summary).
 pub fn percent(covered: usize, of: usize) -> usize {
-    if of == 0 {
-        100
-    } else {
-        covered * 100 / of
-    }
+    (covered * 100).checked_div(of).unwrap_or(100)
 }
 
 #[cfg(test)]

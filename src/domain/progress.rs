@@ -140,6 +140,8 @@ pub struct Settings {
     pub motion: Motion,
     /// The study day of the user's interview.
     pub interview_day: Option<i32>,
+    /// Explain it reads its prompt and the model answer aloud (the browser's speech).
+    pub read_aloud: bool,
     /// When the settings were last changed (ms), so two tabs agree on the newer ones.
     pub updated_ms: i64,
 }
@@ -156,6 +158,7 @@ impl Default for Settings {
             theme: Theme::System,
             motion: Motion::System,
             interview_day: None,
+            read_aloud: false,
             updated_ms: 0,
         }
     }

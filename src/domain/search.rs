@@ -118,7 +118,7 @@ mod tests {
             extras: vec![],
             notes: vec![],
             sources: vec![],
-            drills: Vec::new(),
+            drills: Default::default(),
         };
         Deck {
             id: "d".into(),

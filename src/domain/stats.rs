@@ -220,6 +220,81 @@ pub fn most_confused(progress: &Progress, limit: usize) -> Vec<ConfusedPair> {
     out
 }
 
+/// Interview practice at a glance: drills (how many exist in the library, are due, were
+/// answered, and the share answered right) and explanations (how many were written, and
+/// the average share of points they covered, the latest per comparison).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Practice {
+    pub drills: usize,
+    pub drills_due: usize,
+    pub drill_answers: usize,
+    /// Percent of drill answers that were right (Hard or better); `None` before any.
+    pub drill_accuracy: Option<usize>,
+    pub explained: usize,
+    pub explanations: usize,
+    /// Average percent covered by the latest explanation of each comparison.
+    pub covered: Option<usize>,
+}
+
+/// See [`Practice`]. Drill answers and explanations still in the log are counted (written
+/// ones are never compacted; drill answers folded by compaction only show in the due count).
+pub fn practice(
+    progress: &Progress,
+    library: &Library,
+    states: &BTreeMap<String, CardState>,
+    day: i32,
+) -> Practice {
+    use super::cards::{drill_cards, CardKind, Scope};
+    use super::practice::percent;
+    let drills = drill_cards(library, &Scope::default());
+    let due = super::study::due_on(&drills, states, day);
+    let mut answers = 0;
+    let mut right = 0;
+    let mut latest: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut explanations = 0;
+    for r in progress
+        .log
+        .iter()
+        .filter(|r| !progress.undone.contains(&r.key()))
+    {
+        match CardKind::of(&r.card) {
+            Some(CardKind::Drill) => {
+                answers += 1;
+                right += usize::from(r.grade != super::fsrs::Grade::Again);
+            }
+            Some(CardKind::Explain) => {
+                if let Some(w) = &r.written {
+                    explanations += 1;
+                    latest.insert(&r.card, (w.covered.into(), w.of.into()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let covered = (!latest.is_empty())
+        .then(|| latest.values().map(|&(k, n)| percent(k, n)).sum::<usize>() / latest.len());
+    Practice {
+        drills: drills.len(),
+        drills_due: due,
+        drill_answers: answers,
+        drill_accuracy: (answers > 0).then(|| right * 100 / answers),
+        explained: latest.len(),
+        explanations,
+        covered,
+    }
+}
+
+/// The explanations written for the explain card `card`, newest first, with their day.
+pub fn explanations(progress: &Progress, card: &str) -> Vec<(i32, super::progress::Written)> {
+    progress
+        .log
+        .iter()
+        .rev()
+        .filter(|r| r.card == card && !progress.undone.contains(&r.key()))
+        .filter_map(|r| Some((r.day, r.written.clone()?)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +316,69 @@ mod tests {
                 written: None,
             });
         }
+    }
+
+    #[test]
+    fn practice_counts_drills_and_explanations_and_streaks_count_them() {
+        use crate::domain::cards::{drill_cards, explain_id, Scope};
+        use crate::domain::deck::test_library;
+        use crate::domain::progress::Written;
+        let library = test_library();
+        let drills = drill_cards(&library, &Scope::default());
+        let now = Now::new(T0, 0);
+        let mut p = Progress::default();
+        let mut at = now.ms;
+        let mut review = |p: &mut Progress, card: &str, grade, source, written| {
+            at += 60_000;
+            p.insert(Review {
+                card: card.into(),
+                at,
+                day: now.day,
+                grade,
+                source,
+                written,
+            });
+        };
+        review(&mut p, &drills[0].id, Grade::Good, Source::Predict, None);
+        review(&mut p, &drills[1].id, Grade::Again, Source::Predict, None);
+        review(&mut p, &drills[2].id, Grade::Hard, Source::Predict, None);
+        let explain = explain_id("cmd-vs-entrypoint");
+        let w = |k, n| {
+            Some(Written {
+                text: format!("{k} of {n}"),
+                covered: k,
+                of: n,
+            })
+        };
+        review(&mut p, &explain, Grade::Again, Source::Explain, w(1, 10));
+        review(&mut p, &explain, Grade::Good, Source::Explain, w(8, 10));
+        review(
+            &mut p,
+            &explain_id("copy-vs-add"),
+            Grade::Hard,
+            Source::Explain,
+            w(1, 2),
+        );
+        let states = p.states(&Scheduler::default());
+        let got = practice(&p, &library, &states, now.day);
+        assert_eq!(got.drills, drills.len());
+        assert!(got.drills >= 60);
+        assert_eq!(got.drill_answers, 3);
+        assert_eq!(got.drill_accuracy, Some(66), "2 of 3 right (Hard counts)");
+        assert_eq!(
+            got.drills_due, 3,
+            "learning drills (all three, new today) count as due today"
+        );
+        assert_eq!((got.explained, got.explanations), (2, 3));
+        assert_eq!(got.covered, Some(65), "the latest of each: 80 % and 50 %");
+        let history = explanations(&p, &explain);
+        assert_eq!(
+            history.iter().map(|(_, w)| w.covered).collect::<Vec<_>>(),
+            [8, 1],
+            "newest first"
+        );
+        // Practice counts toward the day's reviews, and so toward streaks.
+        assert_eq!(Derived::new(&p).per_day().get(&now.day), Some(&6));
     }
 
     #[test]

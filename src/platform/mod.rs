@@ -9,6 +9,7 @@ pub mod fetch;
 pub mod install;
 pub mod keys;
 pub mod location;
+pub mod speech;
 pub mod split;
 pub mod styles;
 pub mod sw;

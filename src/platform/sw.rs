@@ -1,84 +1,37 @@
-//! The service worker's update flow. `index.html`'s loader registers `./sw.js` (a relative
-//! URL, so the app works under any sub-path) as the page loads, app or not; the app
-//! watches that registration. A new version installs in the background and waits;
-//! [`apply_update`] tells it to take over, and the page reloads once it has.
+//! The service worker's update flow, as `index.html`'s loader runs it (`scripts/loader.js`
+//! registers `./sw.js`, a relative URL so the app works under any sub-path, and watches it).
+//! A new version installs in the background and waits; the app is told, and
+//! [`apply_update`] asks the loader to let it take over (the page reloads once it has).
+//! In JavaScript rather than here: web-sys's service-worker bindings would be imports of
+//! the first download, for a flow that runs once per release.
 
-use wasm_bindgen::closure::Closure;
+use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-fn container() -> Option<web_sys::ServiceWorkerContainer> {
-    let navigator = web_sys::window()?.navigator();
-    // Absent in insecure contexts and some embedded browsers.
-    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
-        .ok()?
-        .then(|| navigator.service_worker())
+/// The loader's function `name`, where the loader defined it.
+fn loader(name: &str) -> Option<Function> {
+    let window: JsValue = web_sys::window()?.into();
+    Reflect::get(&window, &name.into()).ok()?.dyn_into().ok()
 }
 
-/// Watches the service worker the loader registered (once one is active): calls
-/// `on_update` when a new version is installed and waiting while this page is controlled
-/// by the old one.
+/// Calls `on_update` when a new version is installed and waiting while this page is
+/// controlled by the old one (at once, if one already is).
 pub fn watch(on_update: impl Fn() + Clone + 'static) {
-    let Some(promise) = container().and_then(|c| c.ready().ok()) else {
-        return;
-    };
-    wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-            return;
-        };
-        // Not a registration when the browser blocks service workers (it resolves empty).
-        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
-            return;
-        };
-        let controlled = move || container_controller().is_some();
-        if reg.waiting().is_some() && controlled() {
-            on_update();
-        }
-        let reg_for_found = reg.clone();
-        let on_found = Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = reg_for_found.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_update = on_update.clone();
-            let on_state = Closure::<dyn FnMut()>::new(move || {
-                if worker.state() == web_sys::ServiceWorkerState::Installed && controlled() {
-                    on_update();
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget(); // lives as long as the worker it watches
-        });
-        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-        on_found.forget(); // lives as long as the page
-    });
+    let ready = loader("diffdeckUpdateReady")
+        .and_then(|f| f.call0(&JsValue::NULL).ok())
+        .is_some_and(|v| v.is_truthy());
+    if ready {
+        on_update();
+    }
+    let handle =
+        leptos::prelude::window_event_listener_untyped("diffdeck-update", move |_| on_update());
+    // Lives as long as the page.
+    std::mem::forget(handle);
 }
 
-fn container_controller() -> Option<web_sys::ServiceWorker> {
-    container()?.controller()
-}
-
-/// Activates the waiting version and reloads the page when it has taken control.
+/// Activates the waiting version; the page reloads when it has taken control.
 pub fn apply_update() {
-    let Some(container) = container() else { return };
-    let reload = Closure::<dyn FnMut()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-    reload.forget(); // the page reloads
-    let promise = container.get_registration();
-    wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-            return;
-        };
-        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
-            return;
-        };
-        if let Some(waiting) = reg.waiting() {
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
-            let _ = waiting.post_message(&message);
-        }
-    });
+    if let Some(update) = loader("diffdeckUpdate") {
+        let _ = update.call0(&JsValue::NULL);
+    }
 }

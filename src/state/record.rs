@@ -10,7 +10,7 @@ use crate::domain::derive::Derived;
 use crate::domain::fsrs::Grade;
 use crate::domain::own;
 use crate::domain::progress::{
-    Best, Change, Confusion, Progress, Review, ReviewKey, Settings, Source,
+    Best, Change, Confusion, Progress, Review, ReviewKey, Settings, Source, Written,
 };
 use crate::domain::schedule::Now;
 use crate::platform;
@@ -112,14 +112,41 @@ impl AppState {
         confusion: Option<Confusion>,
         now: Now,
     ) -> ReviewKey {
-        let review = Review {
-            card: card.to_string(),
-            at: now.ms,
-            day: now.day,
-            grade,
-            source,
-            written: None,
-        };
+        self.record_review(
+            Review {
+                card: card.to_string(),
+                at: now.ms,
+                day: now.day,
+                grade,
+                source,
+                written: None,
+            },
+            confusion,
+        )
+    }
+
+    /// Records an explanation graded by what it covered, with what the user wrote; saves.
+    pub fn record_explanation(
+        &self,
+        card: &str,
+        grade: Grade,
+        written: Written,
+        now: Now,
+    ) -> ReviewKey {
+        self.record_review(
+            Review {
+                card: card.to_string(),
+                at: now.ms,
+                day: now.day,
+                grade,
+                source: Source::Explain,
+                written: Some(written),
+            },
+            None,
+        )
+    }
+
+    fn record_review(&self, review: Review, confusion: Option<Confusion>) -> ReviewKey {
         let key = review.key();
         let first = self.progress.with_untracked(|p| p.total_reviews() == 0);
         self.pending

@@ -96,7 +96,10 @@ mod tests {
         let decks: Vec<UserDeck> = bundled().into_iter().map(|d| adopt(d, 7)).collect();
         let text = encode(&decks);
         assert!(text.starts_with("{\"version\":2,\"decks\":["));
-        assert!(text.contains("\"drills\":[{"), "drills are stored with their decks");
+        assert!(
+            text.contains("\"drills\":[{"),
+            "drills are stored with their decks"
+        );
         assert_eq!(decode(&text), (decks, Vec::new()));
         assert_eq!(decode(&encode(&[])), (Vec::new(), Vec::new()));
     }

@@ -7,6 +7,7 @@ pub mod flip;
 pub mod lazy;
 pub mod matching;
 pub mod own;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod round;
@@ -130,8 +131,16 @@ pub fn App(deck: &'static Deck) -> impl IntoView {
                 Route::Flashcards { only } => {
                     lazy_screen("Flashcards", Arc::new(move || Box::pin(flashcards_screen(only.clone()))))
                 }
-                Route::Match => lazy_screen("Match", Arc::new(|| Box::pin(match_screen()))),
-                Route::Quiz => lazy_screen("Quiz", Arc::new(|| Box::pin(quiz_screen()))),
+                // The games and interview practice share one part (and the drills' code).
+                r @ (Route::Match | Route::Quiz | Route::Practice { .. }) => {
+                    let title = match r {
+                        Route::Practice { explain: true, .. } => "Explain it",
+                        Route::Practice { .. } => "Predict",
+                        Route::Match => "Match",
+                        _ => "Quiz",
+                    };
+                    lazy_screen(title, Arc::new(move || Box::pin(test_screen(r.clone()))))
+                }
                 Route::Progress => lazy_screen("Progress", Arc::new(|| Box::pin(progress_screen()))),
                 // One call for both: one copy of the loading code.
                 r @ (Route::Settings | Route::Decks | Route::AddDeck(_)) => {
@@ -153,11 +162,15 @@ split! {
     fn flashcards_screen(only: Vec<String>) -> AnyView {
         view! { <flip::FlashcardsScreen only=only /> }.into_any()
     }
-    fn match_screen() -> AnyView {
-        view! { <matching::MatchScreen /> }.into_any()
-    }
-    fn quiz_screen() -> AnyView {
-        view! { <quiz::QuizScreen /> }.into_any()
+    // Match, the quiz, Predict and Explain it: the ways to test yourself, one part.
+    fn test_screen(route: Route) -> AnyView {
+        match route {
+            Route::Practice { explain, only } => {
+                view! { <practice::PracticeScreen explain=explain only=only /> }.into_any()
+            }
+            Route::Match => view! { <matching::MatchScreen /> }.into_any(),
+            _ => view! { <quiz::QuizScreen /> }.into_any(),
+        }
     }
     fn progress_screen() -> AnyView {
         view! { <progress::ProgressScreen /> }.into_any()

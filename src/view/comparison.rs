@@ -79,7 +79,7 @@ pub fn Sources(sources: &'static [Source]) -> impl IntoView {
         view! {
             <p class="sources">
                 <span class="sources__label">{if sources.len() == 1 { "Source: " } else { "Sources: " }}</span>
-                <SourceLinks sources=sources />
+                {source_links(sources)}
             </p>
         }
     })
@@ -91,14 +91,15 @@ fn Cited(note: &'static Note) -> impl IntoView {
     (!note.sources.is_empty()).then(|| {
         view! {
             <span class="cited">
-                "(" <SourceLinks sources=&note.sources /> ")"
+                "(" {source_links(&note.sources)} ")"
             </span>
         }
     })
 }
 
-#[component]
-fn SourceLinks(sources: &'static [Source]) -> impl IntoView {
+/// Links to `sources`, separated by commas (a plain function, not a component: no
+/// constructor of its own in the first download).
+pub fn source_links(sources: &'static [Source]) -> impl IntoView {
     sources
         .iter()
         .enumerate()

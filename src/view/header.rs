@@ -29,6 +29,12 @@ const NAV: &[NavItem] = &[
         active: |r| matches!(r, Route::Flashcards { .. }),
     },
     NavItem {
+        label: "Practice",
+        href: "#/predict",
+        icon: "M4 5h16v11H9l-5 4zM8 9h8M8 12h5",
+        active: |r| matches!(r, Route::Practice { .. }),
+    },
+    NavItem {
         label: "Match",
         href: "#/match",
         icon: "M4 5h6v6H4zM14 13h6v6h-6zM10 8h4v5",

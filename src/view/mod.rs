@@ -5,6 +5,7 @@
 //! search, storage).
 
 pub mod comparison;
+pub mod drill;
 pub mod header;
 pub mod page;
 pub mod rich;

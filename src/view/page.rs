@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::comparison::{ComparisonBody, ComparisonCard, Sources, Title};
+use super::drill::DrillList;
 use super::rich::Emoji;
 use super::{short_title, Links, SCREEN_TITLE};
 use crate::domain::deck::{Comparison, Deck, Phase};
@@ -57,11 +58,39 @@ pub fn ComparisonArticle(
                 <ComparisonBody comparison=comparison level=2 />
                 <Sources sources=&comparison.sources />
             </div>
+            <StudyIt comparison=comparison links=links />
+            <DrillList comparison=comparison level=2 />
             <nav class="pager" aria-label="More comparisons">
                 {pager_link(previous, "prev")}
                 {pager_link(next, "next")}
             </nav>
         </article>
+    }
+}
+
+/// Ways to study one comparison: its flashcards, its drills (where it has some), and
+/// explaining it in one's own words.
+#[component]
+fn StudyIt(comparison: &'static Comparison, links: Links) -> impl IntoView {
+    let only = vec![comparison.id.clone()];
+    let flashcards = Route::Flashcards { only: only.clone() }.href();
+    let predict = Route::Practice {
+        explain: false,
+        only: only.clone(),
+    }
+    .href();
+    let explain = Route::Practice {
+        explain: true,
+        only,
+    }
+    .href();
+    view! {
+        <p class="summary__actions study-it">
+            <a class="button button--primary" href=links.app(&flashcards)>"Study it with flashcards"</a>
+            {(!comparison.drills.is_empty())
+                .then(|| view! { <a class="button" href=links.app(&predict)>"Practise its drills"</a> })}
+            <a class="button" href=links.app(&explain)>"Explain it"</a>
+        </p>
     }
 }
 

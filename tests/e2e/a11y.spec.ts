@@ -61,7 +61,7 @@ test('a keyboard navigation to a screen still loading lands on its title when it
   // No service worker, and a slow network for the quiz's code: the screen arrives late.
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.route(/split_quiz_screen-[0-9a-f]+\.wasm$/, async (route) => {
+  await page.route(/split_test_screen-[0-9a-f]+\.wasm$/, async (route) => {
     await new Promise((r) => setTimeout(r, 400));
     await route.continue();
   });

@@ -16,7 +16,8 @@ test.describe('Browse', () => {
     // Rich text survives: inline code, bold and update notes.
     await expect(page.locator('.points code', { hasText: 'docker run image echo hi' })).toHaveCount(1);
     await expect(page.locator('.points strong', { hasText: 'data gone' })).toHaveCount(1);
-    await expect(page.getByRole('note').filter({ hasText: 'Docker Scout' })).toHaveCount(1);
+    // The update note, and the correction of "Built-in (powered by Snyk)".
+    await expect(page.getByRole('note').filter({ hasText: 'Docker Scout' })).toHaveCount(2);
     await expect(page.locator('#search-summary')).toHaveText('21 comparisons in 6 phases');
   });
 

@@ -35,6 +35,12 @@ export function owners(files: string[] = DECK_FILES): Map<string, Set<string>> {
       pending = null;
     };
     for (const line of readFileSync(file, 'utf8').split('\n')) {
+      // A drill's lines (its options are checklist items) are no side's points.
+      if (/^(\*\*)?Drill:/.test(line)) {
+        flush();
+        header = 2;
+        continue;
+      }
       const fix = /^\s+> \*\*Correction:\*\*(.*)$/.exec(line);
       if (fix && pending) {
         pending[0] = strip(fix[1]);
@@ -76,8 +82,67 @@ export function solve(tiles: Tile[], who = owners()): (readonly [number, number]
     });
 }
 
-/** The index of the right choice for a quiz question, as someone who knows the decks. */
-export function answer(prompt: string, choices: string[], who = owners()): number {
+/** A drill as the tests read it from the decks: its question and options (as shown, plain
+ * text), the right one's index, or its exact answer. */
+export interface Drill {
+  question: string;
+  /** Its setup's code, as written. */
+  setup: string;
+  options: string[];
+  right: number;
+  exact: string | null;
+}
+
+/** Every drill of `files`, in order. */
+export function drills(files: string[] = DECK_FILES): Drill[] {
+  const out: Drill[] = [];
+  for (const file of files) {
+    let current: Drill | null = null;
+    let inCode = false;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (line.startsWith('```')) {
+        inCode = !inCode;
+        continue;
+      }
+      if (inCode) {
+        if (current) current.setup += (current.setup ? '\n' : '') + line;
+        continue;
+      }
+      const start = /^(?:\*\*)?Drill:(?:\*\*)?\s*(.*)$/.exec(line);
+      if (start) {
+        current = { question: strip(start[1]), setup: '', options: [], right: -1, exact: null };
+        out.push(current);
+        continue;
+      }
+      if (!current) continue;
+      const option = /^- \[([ x])\] (.*)$/.exec(line);
+      if (option) {
+        if (option[1] === 'x') current.right = current.options.length;
+        current.options.push(strip(option[2]));
+      } else if (line.startsWith('Answer:')) {
+        current.exact = strip(line.slice('Answer:'.length));
+      } else if (line.startsWith('Why:')) {
+        current = null;
+      }
+    }
+  }
+  return out;
+}
+
+const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The drill whose question `prompt` is (as shown), told apart by its `setup` (as shown)
+ * where several drills ask the same (the CMD × ENTRYPOINT table). */
+export function drillAsked(prompt: string, setup = '', all = drills()): Drill {
+  const asking = all.filter((d) => d.question === strip(prompt));
+  const found = asking.length > 1 ? asking.filter((d) => words(d.setup) === words(setup)) : asking;
+  if (found.length !== 1) throw new Error(`${found.length} drills ask ${prompt} with ${setup}`);
+  return found[0];
+}
+
+/** The index of the right choice for a quiz question, as someone who knows the decks
+ * (`setup`: a drill's setup as shown). */
+export function answer(prompt: string, choices: string[], who = owners(), setup = ''): number {
   let m;
   if ((m = /^Which one: “(.*)”$/.exec(prompt))) {
     const sides = who.get(m[1])!;
@@ -90,5 +155,7 @@ export function answer(prompt: string, choices: string[], who = owners()): numbe
   if ((m = /^True or false: “(.*)” is true of (.*)$/.exec(prompt))) {
     return who.get(m[1])!.has(m[2]) ? 0 : 1;
   }
-  throw new Error(`unknown question: ${prompt}`);
+  // Otherwise a drill: its right option, wherever the quiz put it.
+  const drill = drillAsked(prompt, setup);
+  return choices.findIndex((c) => strip(c) === drill.options[drill.right]);
 }

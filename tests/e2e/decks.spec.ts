@@ -62,7 +62,7 @@ test.describe('Decks', () => {
   test('corrections sit beside the seed words, marked and sourced', async ({ page }) => {
     await open(page);
     const fixes = page.locator('.point--corrected');
-    await expect(fixes).toHaveCount(11);
+    await expect(fixes).toHaveCount(13);
     const first = fixes.filter({ hasText: 'Ephemeral by default' });
     await expect(first.locator('.said')).toContainText('Cheat sheet: Ephemeral by default → dies = gone');
     await expect(first.locator('.correction')).toContainText('Correction:');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, ownPort, type Driver } from './engines';
 import { readStored, untilControlled } from './fixtures';
-import { answer, solve, type Tile } from './deck';
+import { answer, drillAsked, solve, type Tile } from './deck';
 import { BASE, serve, stop, twoBuilds } from './server';
 
 /** Polls `read` until it passes `check`, with room for a slow engine on a slow machine. */
@@ -129,13 +129,42 @@ test('quiz: ten questions answered right score full marks', async ({ drive: d })
       () => Array.from(document.querySelectorAll<HTMLElement>('.choice__text')).map((c) => c.innerText.trim()),
       null,
     );
-    const right = answer(prompt, choices);
+    const setup = (await d.text('.question .setup-code .code')) ?? '';
+    const right = answer(prompt, choices, undefined, setup);
     expect(right, prompt).toBeGreaterThanOrEqual(0);
     await d.click(`.choices-list > li:nth-child(${right + 1}) .choice`);
     await eventually(() => d.text('.feedback__verdict')).toContain('Right!');
     await d.click('.feedback button', i < 10 ? /Next question/ : /See results/);
   }
   await eventually(() => d.text('#quiz-summary')).toContain('10 of 10 right');
+});
+
+test('predict: a drill answered, its verdict and source shown, the grade kept across a reload', async ({ drive: d }) => {
+  await open(d, '#/predict?c=copy-vs-add');
+  await eventually(() => d.count('#drill-question')).toBe(1);
+  const question = (await d.text('#drill-question'))!.trim();
+  const drill = drillAsked(question, (await d.text('.setup-code .code')) ?? '');
+  const shown = await d.run(
+    () => Array.from(document.querySelectorAll<HTMLElement>('.choice__text')).map((c) => c.innerText.replace(/\s+/g, ' ').trim()),
+    null,
+  );
+  const right = shown.indexOf(drill.options[drill.right]);
+  expect(right, question).toBeGreaterThanOrEqual(0);
+  await d.click(`.choices-list > li:nth-child(${right + 1}) .choice`);
+  await eventually(() => d.text('#verdict .feedback__verdict')).toBe('Right!');
+  expect(await d.count('#verdict .drill__why a[href^="https://docs.docker.com/"]')).toBeGreaterThan(0);
+  const drills = () => d.run(() => {
+    const read = (k: string) => JSON.parse(localStorage.getItem(k) ?? '{}');
+    return Object.keys(localStorage)
+      .filter((k) => k.startsWith('diffdeck:log:'))
+      .flatMap((k) => read(k).log ?? [])
+      .filter((r: { c: string }) => r.c.startsWith('drill:'))
+      .map((r: { g: number }) => r.g);
+  }, null);
+  expect(await drills()).toEqual([3]);
+  await d.reload();
+  await eventually(() => d.run(() => document.documentElement.dataset.app === 'running', null)).toBe(true);
+  expect(await drills()).toEqual([3]);
 });
 
 test('a backup exported here imports into an empty browser and merges', async ({ drive: d }) => {

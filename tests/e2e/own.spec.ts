@@ -37,7 +37,7 @@ test.describe('Your decks', () => {
     await preview.getByRole('button', { name: 'Add this deck' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Added “Git in three comparisons”' })).toBeVisible();
     const saved = JSON.parse((await storedDecks(page))!);
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
     expect(saved.decks[0].deck.id).toBe('u-git-in-three-comparisons');
 
     // On Browse, in the deck switch, like a bundled deck.
@@ -232,3 +232,81 @@ test.describe('Your decks', () => {
   });
 });
 
+
+test.describe('Your decks with drills', () => {
+  test('a pasted deck with a drill: its fault by line, then fixed, added and practised', async ({ page }) => {
+    await page.clock.install({ time: T0 });
+    await open(page, '#/decks');
+    // Two options marked right: refused, with the line.
+    const broken = EXAMPLE.replace('- [ ] A merge commit joining the two', '- [x] A merge commit joining the two');
+    await page.getByLabel('…or paste the deck here').fill(broken);
+    await page.getByRole('button', { name: 'Check the pasted deck' }).click();
+    const line = broken.split('\n').findIndex((l) => l.startsWith('- [x] The same commit')) + 1;
+    await expect(page.locator('.faults')).toContainText(`Line ${line}: exactly one option is the answer`);
+    // As written, it is a deck with a drill.
+    await page.getByLabel('…or paste the deck here').fill(EXAMPLE);
+    await page.getByRole('button', { name: 'Check the pasted deck' }).click();
+    await page.getByRole('region', { name: 'Deck preview' }).getByRole('button', { name: 'Add this deck' }).click();
+    await open(page, '#/predict?c=u-git-in-three-comparisons--git-fetch-vs-git-pull');
+    await expect(page.locator('#drill-question')).toContainText('git log --oneline -1');
+    await expect(page.locator('.setup-code .code')).toContainText('git fetch origin');
+    await page.locator('.choice').filter({ hasText: 'The same commit as before the fetch' }).click();
+    await expect(page.locator('#verdict .feedback__verdict')).toHaveText('Right!');
+    await expect(page.locator('#verdict a[href="https://git-scm.com/docs/git-fetch"]')).toBeVisible();
+    // The drill is stored with its deck.
+    const saved = JSON.parse((await storedDecks(page))!);
+    const fetchPull = saved.decks[0].deck.phases[0].comparisons[1];
+    expect(fetchPull.drills).toHaveLength(1);
+  });
+});
+
+test('a drill with an exact answer: typed, checked, and "I had it" counts it as right', async ({ page }) => {
+  await page.clock.install({ time: T0 });
+  const deck = [
+    '# Shell quoting',
+    '',
+    '## Phase 1 – Basics',
+    '',
+    'Single quotes vs Double quotes',
+    '- Single quotes:',
+    '  - Keep every character as written.',
+    '- Double quotes:',
+    '  - Expand `$VAR` and command substitution.',
+    '',
+    'Drill: What does the last line print?',
+    '',
+    '```sh',
+    'NAME=world',
+    "echo 'hi $NAME'",
+    '```',
+    '',
+    "Answer: `hi $NAME`",
+    '',
+    'Why: Single quotes keep `$` as it is. [Bash manual: Single Quotes](https://www.gnu.org/software/bash/manual/html_node/Single-Quotes.html)',
+    '',
+  ].join('\n');
+  await open(page, '#/decks');
+  await page.getByLabel('…or paste the deck here').fill(deck);
+  await page.getByRole('button', { name: 'Check the pasted deck' }).click();
+  await page.getByRole('region', { name: 'Deck preview' }).getByRole('button', { name: 'Add this deck' }).click();
+  await open(page, '#/predict?c=u-shell-quoting--single-quotes-vs-double-quotes');
+  const typed = page.getByLabel('Your answer');
+  // Spacing, case and wrapping backticks are forgiven; the words are not.
+  await typed.fill('  `HI   $name` ');
+  await typed.press('Enter');
+  await expect(page.locator('#verdict .feedback__verdict')).toHaveText('Right!');
+  await page.getByRole('button', { name: /Next drill/ }).click();
+  await expect(page.locator('.summary')).toContainText('You answered 1 drill, 1 right.');
+  // Again, another day, typed differently: wrong, until the user says they had it.
+  await page.clock.setSystemTime(new Date(T0.getTime() + 30 * 86400e3));
+  await page.reload();
+  await expect(typed).toBeVisible();
+  await typed.fill('hi world');
+  await typed.press('Enter');
+  await expect(page.locator('#verdict .feedback__verdict')).toHaveText('Not quite.');
+  await expect(page.locator('#verdict')).toContainText('(you wrote “hi world”)');
+  await page.getByRole('button', { name: 'I had it: count it as right' }).click();
+  await expect(page.locator('#verdict .feedback__verdict')).toHaveText('Counted as right.');
+  const grades = (await stored(page)).log.map((r: { g: number }) => r.g);
+  expect(grades, 'the Again was taken back; a Hard stands').toEqual([3, 2]);
+});

@@ -33,7 +33,7 @@ test.describe('Progress and settings', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
     await study(page, 1);
     const record = await stored(page);
-    expect(record.version).toBe(2);
+    expect(record.version).toBe(3);
     expect(record.log).toHaveLength(4);
     // The head keeps settings and records; the reviews moved to their days.
     const head = await page.evaluate(() => JSON.parse(localStorage.getItem('diffdeck:progress')!));

@@ -168,7 +168,7 @@ plainTest('a screen whose code cannot be fetched says so, and opens on a retry',
   const uncaught: string[] = [];
   page.on('pageerror', (err) => uncaught.push(err.message));
   let offline = true;
-  await page.route(/split_quiz_screen-[0-9a-f]+\.wasm$/, (route) => (offline ? route.abort() : route.continue()));
+  await page.route(/split_test_screen-[0-9a-f]+\.wasm$/, (route) => (offline ? route.abort() : route.continue()));
   await open(page);
   await page.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('alert')).toContainText('Quiz could not be loaded');

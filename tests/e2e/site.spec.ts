@@ -78,3 +78,20 @@ plain('without JavaScript, a page that does not exist says so, and a folder gets
   await expect(page).toHaveURL(/\/diffdeck\/c\/copy-vs-add\/$/);
   await expect(page.locator('main h1')).toContainText('COPY');
 });
+
+test('without JavaScript, a comparison page shows its drills, the answer behind a disclosure', async ({ page }) => {
+  await page.goto('c/cmd-vs-entrypoint/');
+  const drills = page.locator('.drills .drill');
+  expect(await drills.count()).toBeGreaterThanOrEqual(12);
+  const first = drills.first();
+  await expect(first.locator('.setup-code .code')).toBeVisible();
+  await expect(first.locator('.drill__question')).toBeVisible();
+  const answer = first.locator('.drill__answer .drill__exact');
+  await expect(answer).toBeHidden();
+  await first.locator('.drill__answer summary').click();
+  await expect(answer).toBeVisible();
+  await expect(first.locator('.drill__why a[href^="https://docs.docker.com/"]').first()).toBeVisible();
+  // Styled by the study sheet the page links.
+  await expect(first.locator('.code')).toHaveCSS('overflow-x', 'auto');
+  await expect(page.locator('a', { hasText: 'Practise its drills' })).toHaveAttribute('href', '../../#/predict?c=cmd-vs-entrypoint');
+});

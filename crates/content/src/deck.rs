@@ -44,7 +44,121 @@ pub struct Comparison {
     /// "What does Docker do?" questions on this comparison, each with its answer and the
     /// pages that state it. (Default: stored decks from before drills have none.)
     #[serde(default)]
-    pub drills: Vec<Drill>,
+    pub drills: Drills,
+}
+
+/// A comparison's drills: a list ([`Deref`](std::ops::Deref) to `Vec<Drill>`).
+///
+/// In a compact file (postcard: the bundled decks the app fetches, the deck reader's
+/// answers) they travel as one run of bytes and are read on first use. The app's first
+/// screen lists comparisons but never their drills, so the code that reads a drill is
+/// not in its first download, only in the screens that show them. In a readable format
+/// (JSON: stored decks, backups) they are a plain list.
+#[derive(Default)]
+pub struct Drills {
+    /// The compact form, as it came.
+    raw: Vec<u8>,
+    read: std::sync::OnceLock<Vec<Drill>>,
+}
+
+impl Drills {
+    pub fn new(list: Vec<Drill>) -> Drills {
+        Drills {
+            raw: Vec::new(),
+            read: std::sync::OnceLock::from(list),
+        }
+    }
+
+    fn list(&self) -> &Vec<Drill> {
+        // A compact form that does not read (never one this build wrote) is no drills.
+        self.read
+            .get_or_init(|| postcard::from_bytes(&self.raw).unwrap_or_default())
+    }
+}
+
+impl From<Vec<Drill>> for Drills {
+    fn from(list: Vec<Drill>) -> Drills {
+        Drills::new(list)
+    }
+}
+
+impl std::ops::Deref for Drills {
+    type Target = Vec<Drill>;
+    fn deref(&self) -> &Vec<Drill> {
+        self.list()
+    }
+}
+
+impl std::ops::DerefMut for Drills {
+    fn deref_mut(&mut self) -> &mut Vec<Drill> {
+        self.list();
+        self.raw.clear();
+        self.read.get_mut().expect("read just above")
+    }
+}
+
+impl<'a> IntoIterator for &'a Drills {
+    type Item = &'a Drill;
+    type IntoIter = std::slice::Iter<'a, Drill>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list().iter()
+    }
+}
+
+impl Clone for Drills {
+    fn clone(&self) -> Drills {
+        Drills::new(self.list().clone())
+    }
+}
+
+impl PartialEq for Drills {
+    fn eq(&self, other: &Drills) -> bool {
+        self.list() == other.list()
+    }
+}
+
+impl Eq for Drills {}
+
+impl std::fmt::Debug for Drills {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.list().fmt(f)
+    }
+}
+
+impl Serialize for Drills {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return self.list().serialize(serializer);
+        }
+        let bytes = postcard::to_allocvec(self.list()).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_bytes(&bytes)
+    }
+}
+
+impl<'de> Deserialize<'de> for Drills {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Drills, D::Error> {
+        if deserializer.is_human_readable() {
+            return Vec::<Drill>::deserialize(deserializer).map(Drills::new);
+        }
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a deck's drills, as bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(v.to_vec())
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(v)
+            }
+        }
+        let raw = deserializer.deserialize_byte_buf(Bytes)?;
+        Ok(Drills {
+            raw,
+            read: std::sync::OnceLock::new(),
+        })
+    }
 }
 
 /// A drill: a short setup (a Dockerfile, a compose file, commands), a question about what

@@ -118,7 +118,8 @@ fn split_comment(line: &str) -> (&str, &str) {
     (line, "")
 }
 
-/// The words and gaps of `text` in order: (is a word, slice).
+/// The words and gaps of `text` in order: (is a word, slice). A quoted run is part of its
+/// word, spaces and all (`'echo hi'`); an unclosed quote runs to the end.
 fn words(text: &str) -> impl Iterator<Item = (bool, &str)> {
     let mut rest = text;
     std::iter::from_fn(move || {
@@ -126,9 +127,24 @@ fn words(text: &str) -> impl Iterator<Item = (bool, &str)> {
             return None;
         }
         let space = rest.starts_with(char::is_whitespace);
-        let end = rest
-            .find(|c: char| c.is_whitespace() != space)
-            .unwrap_or(rest.len());
+        let mut end = rest.len();
+        let mut quote: Option<char> = None;
+        for (i, c) in rest.char_indices() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if space && !c.is_whitespace() => {
+                    end = i;
+                    break;
+                }
+                None if !space && c.is_whitespace() => {
+                    end = i;
+                    break;
+                }
+                None if !space && (c == '"' || c == '\'') => quote = Some(c),
+                None => {}
+            }
+        }
         let (part, tail) = rest.split_at(end);
         rest = tail;
         Some((!space, part))
@@ -350,6 +366,12 @@ mod tests {
         assert!(m.contains(&(Kind::Comment, "# note".into())));
         assert!(m.contains(&(Kind::Str, "\"$A\"".into())));
         assert!(m.contains(&(Kind::Keyword, "echo".into())));
+        // A quoted argument is one string, spaces and all.
+        let m = marked("sh", "docker exec web sh -c 'echo hi > /tmp/note'");
+        assert!(
+            m.contains(&(Kind::Str, "'echo hi > /tmp/note'".into())),
+            "{m:?}"
+        );
     }
 
     #[test]

@@ -144,7 +144,7 @@ fn write_comparison(out: &mut String, c: &Comparison) {
 /// A drill: its question, its setup in a fenced block, its options or exact answer, and
 /// `Why:` with its sources.
 fn write_drill(out: &mut String, drill: &Drill) {
-    out.push_str("\n");
+    out.push('\n');
     out.push_str(DRILL);
     out.push(' ');
     out.push_str(&rich(&drill.question, false));

@@ -19,6 +19,11 @@ pub fn ComparisonScreen(id: String) -> impl IntoView {
     };
     set_title(&format!("{} — diffdeck", comparison.title()));
     let first = std::ptr::eq(deck, library.decks[0]);
-    view! { <ComparisonArticle deck=deck phase=phase comparison=comparison first=first links=Links::App /> }
-        .into_any()
+    view! {
+        <ComparisonArticle deck=deck phase=phase comparison=comparison first=first links=Links::App />
+        <div class="explained">
+            <crate::ui::practice::History id=id />
+        </div>
+    }
+    .into_any()
 }

@@ -17,6 +17,7 @@ pub(super) fn Guide() -> impl IntoView {
                 <li><code>"## Phase 1 – Basics"</code>" starts a phase (numbered, with a title)."</li>
                 <li>"A comparison is a line such as "<code>"Left vs Right"</code>", then a list: "<code>"- Left:"</code>" with its points under it, then "<code>"- Right:"</code>" with its points."</li>
                 <li>"Optional: "<code>"{both}"</code>" after a point true of both sides, a group such as "<code>"- Tip:"</code>", a "<code>"Sources: [title](https://…)"</code>" line, a note as "<code>"> …"</code>"."</li>
+                <li>"Drills, after a comparison: "<code>"Drill: question?"</code>", a fenced code block as its setup (optional), options as "<code>"- [ ] wrong"</code>" and one "<code>"- [x] right"</code>" (or "<code>"Answer: exact"</code>"), then "<code>"Why: … [source](https://…)"</code>"."</li>
                 <li>"At most 1 MB, 1,000 comparisons and 5,000 characters a line. Links must be https; raw HTML is refused."</li>
                 <li>"“Copy link” puts a whole deck in a link of at most 32,000 characters (about 70 KB of Markdown, 1,000 lines or so); share a larger deck as its file."</li>
             </ul>

@@ -67,6 +67,14 @@ pub fn ProgressScreen() -> impl IntoView {
     let heat = Memo::new(move |_| study.with(|d| stats::heatmap(d.per_day(), today.day)));
     let streak = Memo::new(move |_| study.with(|d| stats::streaks(d.per_day(), today.day)));
     let confused = Memo::new(move |_| app.progress.with(|p| stats::most_confused(p, 5)));
+    // Walks the log's practice reviews: this screen, not an interaction, reads it.
+    let practice = {
+        let library = app.library.get_untracked();
+        Memo::new(move |_| {
+            app.progress
+                .with(|p| study.with(|d| stats::practice(p, &library, d.states(), today.day)))
+        })
+    };
     let reviewed_today = move || study.with(|d| d.reviews_on(today.day));
     let total = move || study.with(|d| d.total_reviews());
 
@@ -97,7 +105,20 @@ pub fn ProgressScreen() -> impl IntoView {
                 <Stat label="Reviews in all" value=Signal::derive(move || total().to_string()) />
                 <Stat label="Mastery, every deck" value=Signal::derive(move || format!("{} %", percent(overall.get()))) />
             </div>
-            <p class="check__hint">{format!("A day counts towards a streak at {STREAK_MIN_REVIEWS} reviews.")}</p>
+            <p class="check__hint">{format!("A day counts towards a streak at {STREAK_MIN_REVIEWS} reviews; drills and explanations count too.")}</p>
+
+            <h2 class="settings__group">"Interview practice"</h2>
+            <div class="tiles-stats" id="practice-stats">
+                <Stat label="Drills due" value=Signal::derive(move || format!("{} of {}", practice.get().drills_due, practice.get().drills)) />
+                <Stat label="Drills answered" value=Signal::derive(move || practice.get().drill_answers.to_string()) />
+                <Stat label="Drills right" value=Signal::derive(move || practice.get().drill_accuracy.map_or("–".to_string(), |p| format!("{p} %"))) />
+                <Stat label="Comparisons explained" value=Signal::derive(move || practice.get().explained.to_string()) />
+                <Stat label="Points covered" value=Signal::derive(move || practice.get().covered.map_or("–".to_string(), |p| format!("{p} %"))) />
+            </div>
+            <p class="summary__actions">
+                <a class="button" href="#/predict">"Predict drills"</a>
+                <a class="button" href="#/explain">"Explain a comparison"</a>
+            </p>
 
             {move || {
                 interview()

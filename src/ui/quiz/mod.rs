@@ -22,6 +22,7 @@ use crate::ui::round::use_round;
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 use crate::view::comparison::ComparisonBody;
+use crate::view::drill::{DrillWhy, SetupCode};
 
 #[component]
 pub fn QuizScreen() -> impl IntoView {
@@ -332,7 +333,9 @@ fn QuestionView(
         Kind::WhichOne => "Which one?",
         Kind::TrueOf => "Which is true?",
         Kind::TrueFalse => "True or false?",
+        Kind::Drill => "What does Docker do?",
     };
+    let drill = question.drill;
     let right = question.answer;
     let comparison = question.comparison;
     let choices = question
@@ -382,6 +385,7 @@ fn QuestionView(
     view! {
         <div class="question" id="question" tabindex="-1" aria-labelledby="question-prompt">
             <p class="question__kind">{kind}</p>
+            {drill.and_then(|d| d.setup.as_ref()).map(|setup| view! { <SetupCode setup=setup /> })}
             <h2 class="question__prompt" id="question-prompt">{question.prompt.clone()}</h2>
             <ol class="choices-list" role="list">
                 {choices}
@@ -400,6 +404,7 @@ fn QuestionView(
                     }}
                 </p>
                 <p>"The answer: " <strong>{question.choices[right].text.clone()}</strong></p>
+                {drill.map(|d| view! { <DrillWhy drill=d /> })}
                 <details class="feedback__context">
                     <summary>{comparison.title()}</summary>
                     <ComparisonBody comparison=comparison level=3 study=true />

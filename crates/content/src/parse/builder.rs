@@ -532,7 +532,7 @@ impl<'a> DeckBuilder<'a> {
                 extras,
                 notes: draft.notes,
                 sources: draft.sources,
-                drills: draft.drills,
+                drills: draft.drills.into(),
             });
         }
     }

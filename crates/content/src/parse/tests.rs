@@ -467,3 +467,29 @@ fn drills_are_written_back_as_they_read() {
     let written = crate::syntax::to_markdown(&tricky);
     assert_eq!(ok(&written), tricky, "written:\n{written}");
 }
+
+#[test]
+fn drills_travel_compact_in_postcard_and_as_a_list_in_json() {
+    let deck = ok(DRILLS);
+    let bytes = postcard::to_allocvec(&deck).unwrap();
+    let back: Deck = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(back, deck, "read on first use, the same drills");
+    assert_eq!(back.phases[0].comparisons[0].drills.len(), 2);
+    // A deck's other fields read without reading the drills: a deck with none is smaller
+    // by exactly the drills' run of bytes.
+    let mut bare = deck.clone();
+    bare.phases[0].comparisons[0].drills.clear();
+    let bare_bytes = postcard::to_allocvec(&bare).unwrap();
+    let drills = postcard::to_allocvec(&*deck.phases[0].comparisons[0].drills).unwrap();
+    assert!(bytes.len() - bare_bytes.len() >= drills.len());
+    // JSON (stored decks, backups) holds them as a plain list.
+    let json = serde_json::to_string(&deck).unwrap();
+    assert!(json.contains("\"drills\":[{\"question\":"), "{json}");
+    assert_eq!(serde_json::from_str::<Deck>(&json).unwrap(), deck);
+    // A stored deck from before drills (no such field) reads with none.
+    let old = serde_json::to_string(&bare)
+        .unwrap()
+        .replace(",\"drills\":[]", "");
+    assert!(!old.contains("drills"));
+    assert_eq!(serde_json::from_str::<Deck>(&old).unwrap(), bare);
+}
