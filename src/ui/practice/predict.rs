@@ -26,8 +26,9 @@ struct Session {
     current: Option<(usize, Vec<usize>)>,
     /// How the shown drill was answered, once it is.
     answered: Option<Answered>,
-    /// New drills seen this session.
+    /// New drills seen this session, and drills shown in all.
     new_seen: usize,
+    shown: usize,
     /// Drills answered this session: not asked again in it (a learning step would bring
     /// one straight back).
     asked: Vec<bool>,
@@ -68,6 +69,7 @@ impl Session {
             if !seen {
                 self.new_seen += 1;
             }
+            self.shown += 1;
             (
                 i,
                 practice::option_order(self.cards[i].drill, now.ms as u64),
@@ -96,6 +98,7 @@ pub(super) fn Predict(scope: RwSignal<Scope>, auto_start: bool) -> impl IntoView
             current: None,
             answered: None,
             new_seen: 0,
+            shown: 0,
             done: 0,
             right: 0,
         };
@@ -226,6 +229,14 @@ pub(super) fn Predict(scope: RwSignal<Scope>, auto_start: bool) -> impl IntoView
     });
 
     let running = move || session.with(Option::is_some);
+    // The drill on screen (and how many were shown): the view is rebuilt when this changes,
+    // not when a drill is answered.
+    let shown = Memo::new(move |_| {
+        session.with(|s| {
+            s.as_ref()
+                .map(|s| (s.current.as_ref().map(|(i, _)| *i), s.shown))
+        })
+    });
     view! {
         <Show
             when=running
@@ -242,7 +253,7 @@ pub(super) fn Predict(scope: RwSignal<Scope>, auto_start: bool) -> impl IntoView
             }
         >
             {move || {
-                let has_card = session.with(|s| s.as_ref().is_some_and(|s| s.current.is_some()));
+                let has_card = shown.get().is_some_and(|(current, _)| current.is_some());
                 if has_card {
                     view! { <DrillView session=session choose=choose check=check had_it=had_it next=next /> }.into_any()
                 } else {
@@ -262,10 +273,10 @@ fn DrillView(
     had_it: impl Fn() + Copy + Send + Sync + 'static,
     next: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let Some((card, order, done, right)) = session.with_untracked(|s| {
+    let Some((card, order, shown)) = session.with_untracked(|s| {
         let s = s.as_ref()?;
         let (_, order) = s.current.clone()?;
-        Some((s.card()?.clone(), order, s.done, s.right))
+        Some((s.card()?.clone(), order, s.shown))
     }) else {
         return ().into_any();
     };
@@ -355,7 +366,7 @@ fn DrillView(
     let exact = matches!(drill.answer, DrillAnswer::Exact(_));
     view! {
         <div class="quiz__bar">
-            <p>{format!("Drill {} · {} right so far", done + 1, right)}</p>
+            <p>{move || format!("Drill {shown} · {} right", session.with(|s| s.as_ref().map_or(0, |s| s.right)))}</p>
             <p>{card.comparison.title()}</p>
         </div>
         <div class="question" id="drill" tabindex="-1" aria-labelledby="drill-question">
