@@ -133,7 +133,7 @@ async fn follows_the_hash_to_a_comparison_and_back() {
 mod storage {
     use diffdeck::domain::fsrs::Grade;
     use diffdeck::domain::progress::{Change, Progress, Review, Source};
-    use diffdeck::storage::format::{decode, encode, BACKUP_PREFIX, KEY};
+    use diffdeck::storage::format::{decode, encode, BACKUP_PREFIX, KEY, VERSION};
     use diffdeck::storage::layout::{day_key, Dirty};
     use diffdeck::storage::local::{self, StorageNotice, Store};
     use wasm_bindgen_test::*;
@@ -244,7 +244,7 @@ mod storage {
             old.insert(review_on(&format!("pair:c{i}"), i * 1000, day));
         }
         old.settings.new_per_day = 7;
-        let v1 = encode(&old).replacen("\"version\":2", "\"version\":1", 1);
+        let v1 = encode(&old).replacen(&format!("\"version\":{VERSION}"), "\"version\":1", 1);
         assert!(v1.contains("\"version\":1"));
         local().set_item(KEY, &v1).unwrap();
         let mut opened = Store::open(1);

@@ -338,7 +338,7 @@ pub fn point_cards<'a>(
 }
 
 /// 32-bit FNV-1a: a tiny, stable hash (std's hashers may change between Rust releases).
-fn fnv1a(s: &str) -> u32 {
+pub(crate) fn fnv1a(s: &str) -> u32 {
     s.bytes().fold(0x811c_9dc5u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })

@@ -29,6 +29,16 @@ pub fn option_order(drill: &Drill, seed: u64) -> Vec<usize> {
     order
 }
 
+/// The fixed order a page lists a drill's options in (a comparison's page, Browse):
+/// shuffled by the drill's own question, so the answer is not where its author wrote it
+/// (most often first) and every build of the page lists them alike.
+pub fn page_order(drill: &Drill) -> Vec<usize> {
+    option_order(
+        drill,
+        u64::from(super::cards::fnv1a(&drill.question.plain())),
+    )
+}
+
 /// How an answer to a drill went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -206,6 +216,35 @@ mod tests {
             (0..40).map(|s| option_order(&d, s)[0]).collect();
         assert!(firsts.len() >= 3, "the right option is not always first");
         assert!(option_order(&drill(DrillAnswer::Exact("x".into())), 1).is_empty());
+    }
+
+    #[test]
+    fn pages_list_options_in_a_fixed_order_that_hides_where_the_author_put_the_answer() {
+        let decks = crate::domain::deck::test_decks();
+        let (mut drills, mut first) = (0, 0);
+        for drill in decks
+            .iter()
+            .flat_map(|d| d.comparisons())
+            .flat_map(|c| c.drills.iter())
+        {
+            let DrillAnswer::Choice { options, right } = &drill.answer else {
+                continue;
+            };
+            let order = page_order(drill);
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (0..options.len()).collect::<Vec<_>>());
+            assert_eq!(page_order(drill), order, "every build lists them alike");
+            drills += 1;
+            first += usize::from(order[0] == *right);
+        }
+        // As written, nearly every answer is the first option; on the page about one in
+        // three or four is (options number 2 to 5).
+        assert!(drills > 50, "{drills} choice drills");
+        assert!(
+            first * 2 < drills,
+            "{first} of {drills} answers listed first"
+        );
     }
 
     #[test]

@@ -66,6 +66,18 @@ pub struct Written {
 }
 
 impl Review {
+    /// A review of `card` at `now`, with nothing written.
+    pub fn new(card: &str, grade: Grade, source: Source, now: Now) -> Self {
+        Review {
+            card: card.to_string(),
+            at: now.ms,
+            day: now.day,
+            grade,
+            source,
+            written: None,
+        }
+    }
+
     pub fn key(&self) -> ReviewKey {
         ReviewKey(self.at, self.card.clone())
     }

@@ -112,17 +112,7 @@ impl AppState {
         confusion: Option<Confusion>,
         now: Now,
     ) -> ReviewKey {
-        self.record_review(
-            Review {
-                card: card.to_string(),
-                at: now.ms,
-                day: now.day,
-                grade,
-                source,
-                written: None,
-            },
-            confusion,
-        )
+        self.record_review(Review::new(card, grade, source, now), confusion)
     }
 
     /// Records an explanation graded by what it covered, with what the user wrote; saves.
@@ -133,17 +123,11 @@ impl AppState {
         written: Written,
         now: Now,
     ) -> ReviewKey {
-        self.record_review(
-            Review {
-                card: card.to_string(),
-                at: now.ms,
-                day: now.day,
-                grade,
-                source: Source::Explain,
-                written: Some(written),
-            },
-            None,
-        )
+        let review = Review {
+            written: Some(written),
+            ..Review::new(card, grade, Source::Explain, now)
+        };
+        self.record_review(review, None)
     }
 
     fn record_review(&self, review: Review, confusion: Option<Confusion>) -> ReviewKey {

@@ -2,6 +2,7 @@
 //! browser, and never touches storage itself. One folder per screen.
 
 pub mod browse;
+pub mod choice;
 pub mod fields;
 pub mod flip;
 pub mod lazy;

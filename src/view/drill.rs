@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::comparison::source_links;
 use super::rich::rich;
 use crate::domain::deck::{Comparison, Drill, DrillAnswer, Setup};
+use crate::domain::practice;
 use diffdeck_content::highlight::runs;
 
 /// A setup: the code under its caption, focusable so a keyboard can scroll it.
@@ -79,19 +80,23 @@ pub fn DrillList(comparison: &'static Comparison, level: u8) -> impl IntoView {
 
 #[component]
 fn DrillItem(drill: &'static Drill) -> impl IntoView {
+    let order = practice::page_order(drill);
     let options = match &drill.answer {
         DrillAnswer::Choice { options, .. } => Some(view! {
             <ol class="drill__options" type="A">
-                {options.iter().map(|option| view! { <li>{rich(option)}</li> }).collect_view()}
+                {order.iter().map(|&i| view! { <li>{rich(&options[i])}</li> }).collect_view()}
             </ol>
         }),
         DrillAnswer::Exact(_) => None,
     };
     let answer = match &drill.answer {
-        DrillAnswer::Choice { options, right } => options.get(*right).map(|o| {
-            let letter = char::from(b'A' + *right as u8);
-            view! { <p class="drill__exact"><strong>{format!("Answer {letter}: ")}</strong>{rich(o)}</p> }.into_any()
-        }),
+        DrillAnswer::Choice { options, right } => {
+            let shown = order.iter().position(|i| i == right).unwrap_or(*right);
+            options.get(*right).map(|o| {
+                let letter = char::from(b'A' + shown as u8);
+                view! { <p class="drill__exact"><strong>{format!("Answer {letter}: ")}</strong>{rich(o)}</p> }.into_any()
+            })
+        }
         DrillAnswer::Exact(text) => Some(
             view! { <p class="drill__exact"><strong>"Answer: "</strong><code>{text.as_str()}</code></p> }.into_any(),
         ),

@@ -308,11 +308,15 @@ fn ExplainCardView(
 pub fn History(id: String) -> impl IntoView {
     let app: AppState = expect_context();
     let card = crate::domain::cards::explain_id(&id);
-    let entries = app
-        .progress
-        .with(|p| crate::domain::stats::explanations(p, &card));
-    (!entries.is_empty()).then(|| {
-        view! {
+    // Follows the record: an import or another tab's explanation shows up here.
+    let entries = Memo::new(move |_| {
+        app.progress
+            .with(|p| crate::domain::stats::explanations(p, &card))
+    });
+    move || {
+        let entries = entries.get();
+        let id = id.clone();
+        (!entries.is_empty()).then(move || view! {
             <section aria-labelledby=format!("history-{id}")>
                 <h3 class="summary__subtitle" id=format!("history-{id}")>"Your answers to this one"</h3>
                 <ol class="history">
@@ -330,6 +334,6 @@ pub fn History(id: String) -> impl IntoView {
                         .collect_view()}
                 </ol>
             </section>
-        }
-    })
+        })
+    }
 }

@@ -15,6 +15,7 @@ use crate::platform::document::focus_soon;
 use crate::platform::keys::{on_control, use_shortcuts};
 use crate::route::Route;
 use crate::state::{now, AppState};
+use crate::ui::choice::{choice_button, Outcome};
 use crate::view::drill::{DrillWhy, SetupCode};
 use crate::view::rich::rich;
 
@@ -294,43 +295,15 @@ fn DrillView(
                 .iter()
                 .enumerate()
                 .map(|(shown, &i)| {
-                    let class = move || {
-                        let mut c = String::from("button choice");
-                        if let Some(a) = answered.get() {
-                            if i == right_option {
-                                c.push_str(" is-right");
-                            } else if a.chosen == Some(i) {
-                                c.push_str(" is-wrong");
-                            }
-                        }
-                        c
-                    };
-                    let mark = move || {
-                        answered.get().map(|a| {
-                            if i == right_option {
-                                " — right answer"
-                            } else if a.chosen == Some(i) {
-                                " — your answer"
-                            } else {
-                                ""
-                            }
+                    let outcome = move || {
+                        answered.with(|a| {
+                            a.as_ref().map(|a| Outcome {
+                                right: right_option,
+                                chosen: a.chosen,
+                            })
                         })
                     };
-                    view! {
-                        <li>
-                            <button
-                                class=class
-                                type="button"
-                                aria-keyshortcuts=(shown + 1).to_string()
-                                disabled=is_answered
-                                on:click=move |_| choose(i)
-                            >
-                                <kbd class="kbd" aria-hidden="true">{shown + 1}</kbd>
-                                <span class="choice__text">{options[i].plain()}</span>
-                                <span class="visually-hidden">{mark}</span>
-                            </button>
-                        </li>
-                    }
+                    choice_button(i, shown, options[i].plain(), outcome, choose)
                 })
                 .collect_view()
                 .into_any()

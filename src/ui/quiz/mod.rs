@@ -16,6 +16,7 @@ use crate::platform::document::{focus_soon, set_title};
 use crate::platform::keys::{on_control, use_shortcuts};
 use crate::route::Route;
 use crate::state::{now, AppState};
+use crate::ui::choice::{choice_button, Outcome};
 use crate::ui::fields::{Check, SetupForm};
 use crate::ui::matching::PracticeOnly;
 use crate::ui::round::use_round;
@@ -343,43 +344,13 @@ fn QuestionView(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let class = move || {
-                let mut s = String::from("button choice");
-                if let Some(r) = result() {
-                    if i == right {
-                        s.push_str(" is-right");
-                    } else if r.chosen == Some(i) {
-                        s.push_str(" is-wrong");
-                    }
-                }
-                s
-            };
-            let mark = move || {
-                result().map(|r| {
-                    if i == right {
-                        " — right answer"
-                    } else if r.chosen == Some(i) {
-                        " — your answer"
-                    } else {
-                        ""
-                    }
+            let outcome = move || {
+                result().map(|r| Outcome {
+                    right,
+                    chosen: r.chosen,
                 })
             };
-            view! {
-                <li>
-                    <button
-                        class=class
-                        type="button"
-                        aria-keyshortcuts=(i + 1).to_string()
-                        disabled=answered
-                        on:click=move |_| answer(i)
-                    >
-                        <kbd class="kbd" aria-hidden="true">{i + 1}</kbd>
-                        <span class="choice__text">{c.text.clone()}</span>
-                        <span class="visually-hidden">{mark}</span>
-                    </button>
-                </li>
-            }
+            choice_button(i, i, c.text.clone(), outcome, answer)
         })
         .collect_view();
     view! {
