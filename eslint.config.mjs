@@ -1,5 +1,6 @@
 // ESLint for the JavaScript the app ships that is written by hand: the loader inlined
-// into index.html. (The build and test scripts run in Node and in the test runner.)
+// into index.html, and the service worker's answer to page addresses. (The build and test
+// scripts run in Node and in the test runner.)
 import js from '@eslint/js';
 
 export default [
@@ -15,6 +16,23 @@ export default [
           'matchMedia', 'navigator', 'PerformanceObserver', 'removeEventListener', 'setTimeout',
           'WebAssembly',
         ].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: {
+      ...js.configs.recommended.rules,
+      'no-var': 'error',
+      'prefer-const': 'error',
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['scripts/sw-addresses.js'],
+    ...js.configs.recommended,
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['caches', 'fetch', 'Response', 'self', 'URL'].map((name) => [name, 'readonly']),
       ),
     },
     rules: {

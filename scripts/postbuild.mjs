@@ -17,6 +17,7 @@ import { join, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { generateSW } from 'workbox-build';
 import { buildWasm, hash } from './wasm.mjs';
+import { small } from './wasm/tools.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const indexPath = join(dir, 'index.html');
@@ -113,6 +114,11 @@ const { count, size, warnings } = await generateSW({
   maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
 });
 for (const w of warnings) console.warn(`postbuild: ${w}`);
+// Page addresses that are not the app (a slash-less folder, an unknown page) are answered
+// before the generated routes: see scripts/sw-addresses.js.
+// In a function of its own: the generated worker's minified names share the top level.
+const addresses = await small(`(() => {\n${readFileSync(new URL('./sw-addresses.js', import.meta.url), 'utf8')}\n})();`, true);
+writeFileSync(join(dir, 'sw.js'), `${addresses}\n${readFileSync(join(dir, 'sw.js'), 'utf8')}`);
 console.log(`postbuild: service worker precaches ${count} files, ${(size / 1024).toFixed(1)} KB`);
 
 // 3. Precompressed siblings.

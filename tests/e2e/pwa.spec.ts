@@ -232,3 +232,36 @@ test('offline after one visit, every page opens: the app and every deck and comp
     await stop(server);
   }
 });
+
+test('for a returning visitor, a page address without its slash is the page, and an unknown one the styled 404, online and offline', async ({ page, isMobile }, info) => {
+  // The service worker answers navigations it controls; with no answer of its own for
+  // these, the app's shell came back at the wrong depth (unstyled, the app failing).
+  const port = ownPort('chromium', isMobile, info.parallelIndex, 9);
+  const url = `http://127.0.0.1:${port}${BASE}`;
+  const server = await serve('dist', port);
+  const styled = () => expect(page.locator('.app-header')).toHaveCSS('position', 'sticky');
+  try {
+    await page.goto(url);
+    await controlled(page);
+    for (const online of [true, false]) {
+      if (!online) await stop(server);
+      await page.goto(`${url}c/cmd-vs-entrypoint`);
+      await expect(page, `online: ${online}`).toHaveURL(`${url}c/cmd-vs-entrypoint/`);
+      await expect(page.locator('main h1')).toContainText('CMD');
+      await styled();
+      await page.goto(`${url}d/docker`);
+      await expect(page).toHaveURL(`${url}d/docker/`);
+      await expect(page.locator('main h1')).toBeVisible();
+      await styled();
+      await page.goto(`${url}c/does-not-exist/`);
+      await expect(page.locator('main h1'), `online: ${online}`).toHaveText('Nothing here');
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+      await styled();
+      await page.getByRole('link', { name: 'Browse all comparisons' }).click();
+      await expect(page).toHaveURL(`${url}#/`);
+      await expect(page.locator('article.card').first()).toBeVisible();
+    }
+  } finally {
+    await stop(server);
+  }
+});
