@@ -29,7 +29,45 @@ const SCREENS = [
       await page.getByRole('button', { name: /^Good/ }).click();
     }
   }],
+  ['flash-plan', '#/flashcards', async (page) => {
+    await page.getByLabel('Interview date').fill(isoDaysAhead(7));
+    await page.getByLabel('Interview date').blur();
+  }],
+  ['flash-plan-too-much', '#/flashcards', async (page) => {
+    await page.getByLabel('Study').selectOption('all');
+    await page.getByLabel('Interview date').fill(isoDaysAhead(7));
+    await page.getByLabel('Interview date').blur();
+  }],
+  ['flash-end', '#/settings', async (page) => {
+    await page.getByLabel('New cards per day, each deck').fill('2');
+    await page.getByLabel('New cards per day, each deck').blur();
+    await page.goto(BASE + '#/flashcards?d=docker');
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole('button', { name: /Show answer/ }).click();
+      await page.getByRole('button', { name: /^Easy/ }).click();
+    }
+    await page.locator('.summary').waitFor();
+  }],
+  ['progress-plan', '#/progress', async (page) => {
+    await page.getByLabel('Interview date').fill(isoDaysAhead(7));
+    await page.getByLabel('Interview date').blur();
+    await page.getByRole('heading', { name: 'Interview in 7 days' }).scrollIntoViewIfNeeded();
+  }],
   ['match-setup', '#/match', null],
+  ['match-wrong', '#/match', async (page) => {
+    await page.getByRole('button', { name: 'Start' }).click();
+    // A name and a description of another pair: descriptions in turn until one is wrong
+    // (a right one clears its pair; the next name left is picked).
+    const names = page.locator('.tile--name:not(.is-cleared)');
+    const tiles = page.locator('.tile--description');
+    for (let i = 0; i < (await tiles.count()); i++) {
+      if (await tiles.nth(i).evaluate((t) => t.classList.contains('is-cleared'))) continue;
+      await names.first().click();
+      const before = await page.locator('.tile.is-cleared').count();
+      await tiles.nth(i).click();
+      if ((await page.locator('.tile.is-cleared').count()) === before) break;
+    }
+  }],
   ['match-board', '#/match', async (page) => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.locator('#tile-0').click();
@@ -85,16 +123,21 @@ const SCREENS = [
     await page.locator('[role="alert"]').waitFor();
   }],
   // The pre-rendered pages (src/site.rs), as a visitor without JavaScript sees them.
+  ['site-404', 'c/does-not-exist/', null],
   ['site-comparison', 'c/cmd-vs-entrypoint/', null],
   ['site-deck', 'd/docker-in-depth/', null],
   ['deck-own', '#/decks', async (page) => {
     await chooseDeck(page, EXAMPLE);
     await page.getByRole('button', { name: 'Add this deck' }).click();
-    await page.getByRole('link', { name: 'Open it' }).click();
+    await page.getByRole('link', { name: 'Read it' }).click();
     await page.locator('article.card').first().waitFor();
   }],
 ];
 const EXAMPLE = await readFile('content/example.md', 'utf8');
+/** The date `days` from today, as a date field takes it. */
+function isoDaysAhead(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 /** Chooses `text` as the deck file on the "Your decks" screen. */
 async function chooseDeck(page, text) {
   await page.getByLabel('A Markdown file (.md or .txt)').setInputFiles({ name: 'deck.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });

@@ -24,8 +24,12 @@ pub enum Route {
     /// A deck shared as a link (`#/add/1.<data>`, see `content::share`): its preview on
     /// the user's decks screen. Holds what follows `#/add/`.
     AddDeck(String),
-    /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`).
-    Flashcards { only: Vec<String> },
+    /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`),
+    /// `deck` to one deck (`#/flashcards?d=docker`). Either starts a session at once.
+    Flashcards {
+        only: Vec<String>,
+        deck: Option<String>,
+    },
     /// Interview practice: Predict, drills answered (`#/predict`), or Explain it
     /// (`#/explain`); `only` as for flashcards. One variant: one screen switches between.
     Practice { explain: bool, only: Vec<String> },
@@ -49,9 +53,9 @@ impl Route {
             None if path == "progress" => Route::Progress,
             None if path == "settings" => Route::Settings,
             None if path == "decks" => Route::Decks,
-            None if path == "flashcards" => match ids_param(query) {
-                Some(only) => Route::Flashcards { only },
-                None => Route::NotFound(hash.to_string()),
+            None if path == "flashcards" => match (ids_param(query), deck_param(query)) {
+                (Some(only), Some(deck)) => Route::Flashcards { only, deck },
+                _ => Route::NotFound(hash.to_string()),
             },
             None if path == "predict" || path == "explain" => match ids_param(query) {
                 Some(only) => Route::Practice {
@@ -80,7 +84,10 @@ impl Route {
             Route::Settings => "#/settings".to_string(),
             Route::Decks => "#/decks".to_string(),
             Route::AddDeck(data) => format!("#/add/{data}"),
-            Route::Flashcards { only } => with_ids("#/flashcards", only),
+            Route::Flashcards {
+                deck: Some(deck), ..
+            } => format!("#/flashcards?d={deck}"),
+            Route::Flashcards { only, deck: None } => with_ids("#/flashcards", only),
             Route::Practice { explain, only } => {
                 with_ids(if *explain { "#/explain" } else { "#/predict" }, only)
             }
@@ -112,6 +119,15 @@ fn ids_param(query: &str) -> Option<Vec<String>> {
         }
     }
     Some(ids)
+}
+
+/// `d=docker` -> the deck; no `d` -> none; a malformed id -> `None`.
+fn deck_param(query: &str) -> Option<Option<String>> {
+    match query.split('&').find_map(|p| p.strip_prefix("d=")) {
+        Some(id) if is_id(id) => Some(Some(id.to_string())),
+        Some(_) => None,
+        None => Some(None),
+    }
 }
 
 fn is_id(s: &str) -> bool {
@@ -171,11 +187,25 @@ mod tests {
 
     #[test]
     fn flashcard_links_round_trip() {
-        let all = Route::Flashcards { only: vec![] };
+        let all = Route::Flashcards {
+            only: vec![],
+            deck: None,
+        };
         assert_eq!(all.href(), "#/flashcards");
         assert_eq!(Route::from_hash("#/flashcards"), all);
+        let deck = Route::Flashcards {
+            only: vec![],
+            deck: Some("docker".into()),
+        };
+        assert_eq!(deck.href(), "#/flashcards?d=docker");
+        assert_eq!(Route::from_hash(&deck.href()), deck);
+        assert!(matches!(
+            Route::from_hash("#/flashcards?d=No!"),
+            Route::NotFound(_)
+        ));
         let some = Route::Flashcards {
             only: vec!["copy-vs-add".into(), "v-vs-mount".into()],
+            deck: None,
         };
         assert_eq!(some.href(), "#/flashcards?c=copy-vs-add,v-vs-mount");
         assert_eq!(Route::from_hash(&some.href()), some);

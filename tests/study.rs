@@ -110,6 +110,33 @@ fn a_card_graded_is_not_shown_again_before_it_is_due_and_learn_ahead_fills_gaps(
 }
 
 #[test]
+fn a_which_side_card_waits_behind_other_new_cards_after_its_difference_card() {
+    use diffdeck::domain::cards::{comparison_of, Face};
+    let deck = deck();
+    let all = cards(&Library::new(vec![&deck]), &Scope::default());
+    assert!(all[0].is_pair() && matches!(all[1].face, Face::Point { .. }));
+    let s = Scheduler::default();
+    let now = Now::new(T0, 0);
+    let mut states = BTreeMap::new();
+    // The first difference card, answered Good: in learning, due in 10 minutes.
+    states.insert(all[0].id.clone(), s.grade(None, Grade::Good, now));
+    let next = next_card(&all, &states, now, 20, Some(&all[0].id)).unwrap();
+    assert_ne!(comparison_of(&all[next].id), comparison_of(&all[0].id));
+    assert!(all[next].is_pair(), "the next comparison's difference card");
+    // With no other new card allowed, a sibling still comes (deferred, not dropped)...
+    let only_siblings = &all[..3];
+    assert_eq!(
+        next_card(only_siblings, &states, now, 20, Some(&all[0].id)),
+        Some(1)
+    );
+    // ...and once the comparison has rested, its cards come in deck order again.
+    let later = now.plus_minutes(11);
+    let mut rested = BTreeMap::new();
+    rested.insert(all[0].id.clone(), s.grade(None, Grade::Easy, now));
+    assert_eq!(next_card(&all, &rested, later, 20, None), Some(1));
+}
+
+#[test]
 fn cram_shows_each_card_once_and_again_requeues() {
     let mut cram = Cram::new(5, 42);
     let first = cram.current().unwrap();

@@ -45,9 +45,31 @@ pub fn iso(day: i32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// A day number as a short date for a sentence: `Sat 12 Dec`.
+pub fn short(day: i32) -> String {
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (_, m, d) = date_of(day);
+    format!(
+        "{} {d} {}",
+        WEEKDAYS[day.rem_euclid(7) as usize],
+        MONTHS[m as usize - 1]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_dates_name_the_weekday() {
+        assert_eq!(short(0), "Thu 1 Jan");
+        assert_eq!(short(parse_iso("2026-12-12").unwrap()), "Sat 12 Dec");
+        assert_eq!(short(parse_iso("2027-02-28").unwrap()), "Sun 28 Feb");
+        assert_eq!(short(-1), "Wed 31 Dec");
+    }
 
     #[test]
     fn known_dates() {

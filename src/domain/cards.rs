@@ -68,6 +68,8 @@ pub enum Selection {
     /// One phase of a deck: (deck id, phase number).
     Phase(String, u32),
     Only(BTreeSet<String>),
+    /// The comparisons the learner has studied (the games' default, once there are some).
+    Studied(BTreeSet<String>),
 }
 
 /// A study scope: which comparisons, which kinds of card.
@@ -89,18 +91,21 @@ impl Default for Scope {
 }
 
 impl Selection {
-    /// As a form value (`all`, `deck:<id>`, `phase:<id>:<n>`, `pick`): the scope chooser's.
+    /// As a form value (`all`, `deck:<id>`, `phase:<id>:<n>`, `pick`, `studied`): the
+    /// scope chooser's.
     pub fn value(&self) -> String {
         match self {
             Selection::All => "all".to_string(),
             Selection::Deck(id) => format!("deck:{id}"),
             Selection::Phase(id, n) => format!("phase:{id}:{n}"),
             Selection::Only(_) => "pick".to_string(),
+            Selection::Studied(_) => "studied".to_string(),
         }
     }
 
-    /// The selection a form value names; `pick` starts with no comparison chosen, and
-    /// anything unknown is every deck.
+    /// The selection a form value names; `pick` starts with no comparison chosen,
+    /// `studied` with none studied (the chooser knows which were), and anything unknown is
+    /// every deck.
     pub fn from_value(value: &str) -> Selection {
         if let Some(id) = value.strip_prefix("deck:") {
             return Selection::Deck(id.to_string());
@@ -115,6 +120,7 @@ impl Selection {
         }
         match value {
             "pick" => Selection::Only(BTreeSet::new()),
+            "studied" => Selection::Studied(BTreeSet::new()),
             _ => Selection::All,
         }
     }
@@ -126,7 +132,7 @@ impl Scope {
             Selection::All => true,
             Selection::Deck(id) => deck.id == *id,
             Selection::Phase(id, n) => deck.id == *id && phase.number == *n,
-            Selection::Only(ids) => ids.contains(&comparison.id),
+            Selection::Only(ids) | Selection::Studied(ids) => ids.contains(&comparison.id),
         }
     }
 
@@ -183,20 +189,28 @@ impl CardKind {
     }
 }
 
-/// A card the scheduler keeps a state for: anything with a stable id.
+/// A card the scheduler keeps a state for: anything with a stable id, in a deck (daily
+/// limits of new cards are per deck).
 pub trait Scheduled {
     fn card_id(&self) -> &str;
+    fn deck_id(&self) -> &str;
 }
 
 impl<T: Scheduled> Scheduled for &T {
     fn card_id(&self) -> &str {
         (*self).card_id()
     }
+    fn deck_id(&self) -> &str {
+        (*self).deck_id()
+    }
 }
 
 impl Scheduled for Card<'_> {
     fn card_id(&self) -> &str {
         &self.id
+    }
+    fn deck_id(&self) -> &str {
+        &self.deck.id
     }
 }
 
@@ -214,6 +228,9 @@ impl Scheduled for DrillCard<'_> {
     fn card_id(&self) -> &str {
         &self.id
     }
+    fn deck_id(&self) -> &str {
+        &self.deck.id
+    }
 }
 
 /// A comparison to explain, as a card.
@@ -228,6 +245,9 @@ pub struct ExplainCard<'a> {
 impl Scheduled for ExplainCard<'_> {
     fn card_id(&self) -> &str {
         &self.id
+    }
+    fn deck_id(&self) -> &str {
+        &self.deck.id
     }
 }
 

@@ -179,9 +179,15 @@ impl Derived {
         self.per_day.get(&day).copied().unwrap_or(0) as usize
     }
 
-    /// Cards seen for the first time on `day`: the daily new-card limit counts these.
+    /// Cards seen for the first time on `day`.
     pub fn new_cards_on(&self, day: i32) -> usize {
         self.new_per_day.get(&day).copied().unwrap_or(0) as usize
+    }
+
+    /// The study day `card` was first seen, if that was since the record was compacted
+    /// (each deck's daily limit of new cards counts the cards first seen today).
+    pub fn first_day(&self, card: &str) -> Option<i32> {
+        self.first_day.get(card).copied()
     }
 
     /// Every review ever made (compacted ones included).

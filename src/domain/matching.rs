@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use super::cards::{point_cards, Face, Scope};
-use super::deck::{fold, name_words, Comparison, Library, Which};
+use super::cards::{point_cards, Card, Face, Scope};
+use super::deck::{fold, name_words, Comparison, Deck, Library, Phase, Which};
 use super::fsrs::Grade;
 use super::rng::Rng;
 
@@ -76,10 +76,38 @@ pub struct Board {
     pub grades: Vec<Option<Grade>>,
 }
 
+/// The fewest pairs a board holds where its scope's deck has them: a board of two is one
+/// pair and a free one.
+pub const MIN_PAIRS: usize = 4;
+
+/// How large a board is, and how long its descriptions may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    pub pairs: usize,
+    /// A description is a point of at most this many characters where its side has one
+    /// (else the side's shortest): a phone's tiles are small.
+    pub max_chars: usize,
+}
+
+impl Size {
+    /// A phone: 6 pairs in 2 columns, each description at most 3 short lines.
+    pub const PHONE: Size = Size {
+        pairs: 6,
+        max_chars: 64,
+    };
+    /// A wide screen: 8 pairs in 4 columns.
+    pub const WIDE: Size = Size {
+        pairs: 8,
+        max_chars: 140,
+    };
+}
+
 impl Board {
-    /// A board of up to `pairs` pairs from `scope`, built from `seed`. Comparisons come in
-    /// deck order from a random start, so a board holds one phase and its neighbours.
-    pub fn new(library: &Library<'static>, scope: &Scope, pairs: usize, seed: u64) -> Board {
+    /// A board of up to `size.pairs` pairs from `scope`, built from `seed`. Comparisons
+    /// come in deck order from a random start, so a board holds one phase and its
+    /// neighbours. A scope too small for [`MIN_PAIRS`] is topped up with the comparisons
+    /// that follow it in its deck.
+    pub fn new(library: &Library<'static>, scope: &Scope, size: Size, seed: u64) -> Board {
         let mut rng = Rng::new(seed);
         let eligible: Vec<_> = scope.comparisons(library).collect();
         let mut chosen: Vec<Pair> = Vec::new();
@@ -87,45 +115,96 @@ impl Board {
         // The words of the names on the board: two comparisons whose names share a word
         // ("Volume", "Named Volume") could each claim the other's description.
         let mut name_words_on_board: BTreeSet<String> = BTreeSet::new();
-        let n = eligible.len();
-        let first = if n == 0 { 0 } else { rng.below(n) };
-        for k in 0..n {
-            if chosen.len() + 2 > pairs {
-                break;
-            }
-            let (deck, phase, comparison) = eligible[(first + k) % n];
-            let cards = point_cards(deck, phase, comparison);
-            let mut both = Vec::new();
-            for which in [Which::Left, Which::Right] {
-                let options: Vec<_> = cards
-                    .iter()
-                    .filter(|c| matches!(c.face, Face::Point { side, .. } if side == which))
-                    .collect();
-                if options.is_empty() {
-                    break;
-                }
-                let card = options[rng.below(options.len())];
-                let Face::Point { point, .. } = card.face else {
-                    unreachable!()
-                };
-                both.push(Pair {
-                    comparison,
-                    side: which,
-                    card_id: card.id.clone(),
-                    description: point.text().plain(),
+        // Adds both sides of a comparison, or nothing. `strict`: only where each side has
+        // a description within `size.max_chars`.
+        let mut add =
+            |(deck, phase, comparison): (&'static Deck, &'static Phase, &'static Comparison),
+             strict: bool,
+             rng: &mut Rng,
+             chosen: &mut Vec<Pair>| {
+                let cards = point_cards(deck, phase, comparison);
+                let sides = [Which::Left, Which::Right].map(|which| {
+                    let options: Vec<(&Card, String)> = cards
+                        .iter()
+                        .filter_map(|c| match c.face {
+                            Face::Point { side, point } if side == which => {
+                                Some((c, point.text().plain()))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    let shortest = options.iter().map(|(_, t)| t.chars().count()).min();
+                    (which, options, shortest.unwrap_or(usize::MAX))
                 });
-            }
-            // Both sides or nothing, and no name twice on a board.
-            let keys: Vec<String> = both.iter().map(|p| fold(p.name())).collect();
-            let words: BTreeSet<String> = both.iter().flat_map(|p| name_words(p.name())).collect();
-            if both.len() == 2
-                && keys.iter().all(|k| !names.contains(k))
-                && keys[0] != keys[1]
-                && words.is_disjoint(&name_words_on_board)
-            {
+                let limit = |shortest: usize| size.max_chars.max(shortest);
+                if sides
+                    .iter()
+                    .any(|(_, o, shortest)| o.is_empty() || (strict && *shortest > size.max_chars))
+                {
+                    return;
+                }
+                // No name twice on a board.
+                let keys = sides
+                    .each_ref()
+                    .map(|(w, ..)| fold(&comparison.side(*w).name));
+                let words: BTreeSet<String> = sides
+                    .iter()
+                    .flat_map(|(w, ..)| name_words(&comparison.side(*w).name))
+                    .collect();
+                if keys[0] == keys[1]
+                    || keys.iter().any(|k| names.contains(k))
+                    || !words.is_disjoint(&name_words_on_board)
+                {
+                    return;
+                }
+                for (which, options, shortest) in sides {
+                    let fits: Vec<_> = options
+                        .iter()
+                        .filter(|(_, t)| t.chars().count() <= limit(shortest))
+                        .collect();
+                    let (card, description) = fits[rng.below(fits.len())];
+                    chosen.push(Pair {
+                        comparison,
+                        side: which,
+                        card_id: card.id.clone(),
+                        description: description.clone(),
+                    });
+                }
                 names.extend(keys);
                 name_words_on_board.extend(words);
-                chosen.extend(both);
+            };
+        let n = eligible.len();
+        let first = if n == 0 { 0 } else { rng.below(n) };
+        // First the comparisons whose descriptions fit the tiles, then any.
+        for strict in [true, false] {
+            for k in 0..n {
+                if chosen.len() + 2 > size.pairs {
+                    break;
+                }
+                add(eligible[(first + k) % n], strict, &mut rng, &mut chosen);
+            }
+        }
+        // Too few: the comparisons after the scope's last in its deck, then from the top.
+        if chosen.len() < MIN_PAIRS.min(size.pairs) {
+            if let Some((deck, _, last)) = eligible.last().copied() {
+                let all: Vec<_> = deck
+                    .phases
+                    .iter()
+                    .flat_map(|p| p.comparisons.iter().map(move |c| (deck, p, c)))
+                    .collect();
+                let at = all
+                    .iter()
+                    .position(|(_, _, c)| c.id == last.id)
+                    .unwrap_or(0);
+                for k in 1..all.len() {
+                    if chosen.len() >= MIN_PAIRS.min(size.pairs) {
+                        break;
+                    }
+                    let next = all[(at + k) % all.len()];
+                    if !eligible.iter().any(|(_, _, c)| c.id == next.2.id) {
+                        add(next, false, &mut rng, &mut chosen);
+                    }
+                }
             }
         }
         let mut tiles: Vec<Tile> = (0..chosen.len())
@@ -253,7 +332,7 @@ pub fn scope_key(scope: &Scope) -> String {
         Selection::All => "every".into(),
         Selection::Deck(id) => format!("deck:{id}"),
         Selection::Phase(id, n) => format!("phase:{id}:{n}"),
-        Selection::Only(ids) => {
+        Selection::Only(ids) | Selection::Studied(ids) => {
             format!("only:{}", ids.iter().cloned().collect::<Vec<_>>().join(","))
         }
     }
@@ -289,6 +368,22 @@ pub fn describe_key(key: &str, library: &Library) -> String {
     } else {
         format!("{scope}, {size}")
     }
+}
+
+/// `text` cut to at most `max` characters at a word's end, with "…" where it was cut:
+/// the visible feedback names a description in a line, not a paragraph.
+pub fn clipped(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    // Whole words only: the cut ends one where the next character is a space.
+    let at_word_end = text.chars().nth(max).is_some_and(char::is_whitespace);
+    let head = match cut.rsplit_once(' ') {
+        Some((head, _)) if !at_word_end => head,
+        _ => cut.as_str(),
+    };
+    format!("{}…", head.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 #[cfg(test)]
@@ -344,7 +439,7 @@ mod tests {
     #[test]
     fn no_two_comparisons_on_a_board_have_names_that_share_a_word() {
         for seed in 0..300 {
-            let b = Board::new(&test_library(), &Scope::default(), 8, seed);
+            let b = Board::new(&test_library(), &Scope::default(), Size::WIDE, seed);
             for p in &b.pairs {
                 for q in &b.pairs {
                     if p.comparison.id != q.comparison.id {
@@ -363,8 +458,9 @@ mod tests {
     #[test]
     fn boards_hold_both_sides_of_each_comparison_and_no_name_twice() {
         for seed in 0..200 {
-            for pairs in [6, 8] {
-                let b = Board::new(&test_library(), &Scope::default(), pairs, seed);
+            for size in [Size::PHONE, Size::WIDE] {
+                let pairs = size.pairs;
+                let b = Board::new(&test_library(), &Scope::default(), size, seed);
                 assert_eq!(b.pairs.len(), pairs, "seed {seed}");
                 assert_eq!(b.tiles.len(), pairs * 2);
                 let names: BTreeSet<String> = b.pairs.iter().map(|p| fold(p.name())).collect();
@@ -384,7 +480,7 @@ mod tests {
     #[test]
     fn no_description_fits_two_names_on_a_board() {
         for seed in 0..300 {
-            let b = Board::new(&test_library(), &Scope::default(), 8, seed);
+            let b = Board::new(&test_library(), &Scope::default(), Size::WIDE, seed);
             for p in &b.pairs {
                 let desc = fold(&p.description);
                 for q in &b.pairs {
@@ -409,31 +505,101 @@ mod tests {
     #[test]
     fn same_seed_same_board() {
         assert_eq!(
-            Board::new(&test_library(), &Scope::default(), 6, 9),
-            Board::new(&test_library(), &Scope::default(), 6, 9)
+            Board::new(&test_library(), &Scope::default(), Size::PHONE, 9),
+            Board::new(&test_library(), &Scope::default(), Size::PHONE, 9)
         );
         assert_ne!(
-            Board::new(&test_library(), &Scope::default(), 6, 9).tiles,
-            Board::new(&test_library(), &Scope::default(), 6, 10).tiles
+            Board::new(&test_library(), &Scope::default(), Size::PHONE, 9).tiles,
+            Board::new(&test_library(), &Scope::default(), Size::PHONE, 10).tiles
         );
     }
 
     #[test]
-    fn a_small_scope_gives_a_smaller_board() {
+    fn a_small_scope_gives_a_smaller_board_topped_up_to_four_pairs() {
         let scope = Scope {
             selection: Selection::Phase("docker".into(), 2),
             ..Scope::default()
         };
         // Phase 2 has four comparisons with eight distinct names.
-        assert_eq!(Board::new(&test_library(), &scope, 8, 1).pairs.len(), 8);
-        // Phase 1 names "Container" in both of its comparisons: one fits on a board.
+        let b = Board::new(&test_library(), &scope, Size::WIDE, 1);
+        assert_eq!(b.pairs.len(), 8);
+        // Phase 1 names "Container" in both of its comparisons: one fits on a board, and
+        // the comparisons after it in the deck (phase 2) make up the rest.
         let phase1 = Scope {
             selection: Selection::Phase("docker".into(), 1),
             ..Scope::default()
         };
+        let library = test_library();
+        let (_, phase2, _) = library.find("cmd-vs-entrypoint").unwrap();
+        assert_eq!(phase2.number, 2);
         for seed in 0..20 {
-            assert_eq!(Board::new(&test_library(), &phase1, 8, seed).pairs.len(), 2);
+            let b = Board::new(&library, &phase1, Size::WIDE, seed);
+            assert_eq!(b.pairs.len(), MIN_PAIRS, "seed {seed}");
+            let ids: BTreeSet<&str> = b.pairs.iter().map(|p| p.comparison.id.as_str()).collect();
+            assert_eq!(ids.len(), 2);
+            let in_phase = |n: u32| {
+                ids.iter()
+                    .filter(|id| library.find(id).unwrap().1.number == n)
+                    .count()
+            };
+            assert_eq!((in_phase(1), in_phase(2)), (1, 1), "seed {seed}: {ids:?}");
         }
+    }
+
+    #[test]
+    fn a_phone_board_takes_short_descriptions_where_a_side_has_them() {
+        let library = test_library();
+        for seed in 0..200 {
+            let b = Board::new(&library, &Scope::default(), Size::PHONE, seed);
+            for p in &b.pairs {
+                let len = p.description.chars().count();
+                let (deck, phase, comparison) = library.find(&p.comparison.id).unwrap();
+                let shortest = point_cards(deck, phase, comparison)
+                    .iter()
+                    .filter(|c| matches!(c.face, Face::Point { side, .. } if side == p.side))
+                    .map(|c| c.prompt().chars().count())
+                    .min()
+                    .unwrap();
+                assert!(
+                    len <= Size::PHONE.max_chars.max(shortest),
+                    "seed {seed}: {len} characters: {}",
+                    p.description
+                );
+            }
+        }
+        // From a scope this large a phone's board holds only descriptions that fit.
+        for seed in 0..200 {
+            let b = Board::new(&library, &Scope::default(), Size::PHONE, seed);
+            assert_eq!(b.pairs.len(), Size::PHONE.pairs);
+            let longest = b.pairs.iter().map(|p| p.description.chars().count()).max();
+            assert!(longest <= Some(Size::PHONE.max_chars), "seed {seed}");
+        }
+        // A wide board may show the longer ones.
+        let longest = (0..200)
+            .flat_map(|seed| Board::new(&library, &Scope::default(), Size::WIDE, seed).pairs)
+            .map(|p| p.description.chars().count())
+            .max()
+            .unwrap();
+        assert!(longest > Size::PHONE.max_chars, "{longest}");
+    }
+
+    #[test]
+    fn a_long_description_is_clipped_at_a_word() {
+        assert_eq!(
+            clipped("Open, subject to rate limits.", 36),
+            "Open, subject to rate limits."
+        );
+        assert_eq!(
+            clipped(
+                "Copies files from the build context (not straight from the host)",
+                36
+            ),
+            "Copies files from the build context…"
+        );
+        assert_eq!(
+            clipped("Keeps images slim, and builds fast", 18),
+            "Keeps images slim…"
+        );
     }
 
     fn tile(b: &Board, kind: TileKind, pair: usize) -> usize {
@@ -445,7 +611,7 @@ mod tests {
 
     #[test]
     fn solving_a_board_with_a_mistake_and_the_clock() {
-        let mut b = Board::new(&test_library(), &Scope::default(), 6, 3);
+        let mut b = Board::new(&test_library(), &Scope::default(), Size::PHONE, 3);
         let t0 = 1_000_000;
         assert_eq!(b.elapsed_ms(t0), 0);
         // A wrong pair: +1 s, and both pairs will be graded Again.

@@ -9,6 +9,7 @@ pub mod derive;
 pub mod fsrs;
 pub mod matching;
 pub mod own;
+pub mod plan;
 pub mod practice;
 pub mod progress;
 pub mod quiz;

@@ -152,6 +152,13 @@ pub struct Settings {
     pub motion: Motion,
     /// The study day of the user's interview.
     pub interview_day: Option<i32>,
+    /// With an interview ahead, each deck's daily limit of new cards is the plan's pace
+    /// (`domain::plan`), not `new_per_day`. Off once the learner sets their own number.
+    pub follow_plan: bool,
+    /// New cards added to every deck's limit ("more new cards today") on the study day
+    /// `extra_new_day` only.
+    pub extra_new: u32,
+    pub extra_new_day: i32,
     /// Explain it reads its prompt and the model answer aloud (the browser's speech).
     pub read_aloud: bool,
     /// When the settings were last changed (ms), so two tabs agree on the newer ones.
@@ -170,6 +177,9 @@ impl Default for Settings {
             theme: Theme::System,
             motion: Motion::System,
             interview_day: None,
+            follow_plan: true,
+            extra_new: 0,
+            extra_new_day: 0,
             read_aloud: false,
             updated_ms: 0,
         }
@@ -177,6 +187,15 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// New cards added to each deck's limit on `day`.
+    pub fn extra_new_on(&self, day: i32) -> usize {
+        if self.extra_new_day == day {
+            self.extra_new as usize
+        } else {
+            0
+        }
+    }
+
     /// The scheduler these settings ask for.
     pub fn scheduler(&self) -> Scheduler {
         Scheduler {

@@ -1,21 +1,26 @@
 //! What to study next: the order of a flashcard session, its counters, and what comes after.
 //!
 //! Learning cards that are due come first (their steps are minutes long), then reviews due
-//! today, then new cards up to the daily limit; a learning card due within
-//! [`LEARN_AHEAD_MS`] is shown early rather than leaving the user waiting.
+//! today, then new cards up to each deck's daily limit, a comparison's siblings spread
+//! apart; a learning card due within [`LEARN_AHEAD_MS`] is shown early rather than leaving
+//! the user waiting.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::cards::Scheduled;
+use super::cards::{comparison_of, Scheduled};
 use super::rng::Rng;
 use super::schedule::{CardState, Now, Stage, Wait, MINUTE_MS};
 
 pub const LEARN_AHEAD_MS: i64 = 20 * MINUTE_MS;
+/// A new card of a comparison studied this recently waits behind the other new cards (as
+/// Anki buries siblings): a "which side?" card does not come straight after the
+/// difference card whose back showed its answer.
+pub const SIBLING_GAP_MS: i64 = 10 * MINUTE_MS;
 
 /// The session counters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
-    /// Learning and relearning cards due now.
+    /// Learning and relearning cards, due now or in minutes.
     pub learning: usize,
     /// Review cards due today.
     pub review: usize,
@@ -29,23 +34,65 @@ impl Counts {
     }
 }
 
+/// How many new cards may still be introduced today: one number for all the cards (a
+/// practice session's), or each deck's own (flashcards: each deck has a daily limit, as in
+/// Anki, so a deck added today can be studied today).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NewLeft {
+    Total(usize),
+    PerDeck(BTreeMap<String, usize>),
+}
+
+impl From<usize> for NewLeft {
+    fn from(n: usize) -> Self {
+        NewLeft::Total(n)
+    }
+}
+
+impl NewLeft {
+    /// Of the new cards `new` (indices into `cards`, in order), those allowed today.
+    fn allowed<C: Scheduled>(&self, cards: &[C], new: Vec<usize>) -> Vec<usize> {
+        match self {
+            NewLeft::Total(n) => new.into_iter().take(*n).collect(),
+            NewLeft::PerDeck(left) => {
+                let mut left = left.clone();
+                new.into_iter()
+                    .filter(|&i| match left.get_mut(cards[i].deck_id()) {
+                        Some(n) if *n > 0 => {
+                            *n -= 1;
+                            true
+                        }
+                        _ => false,
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// Nothing new (learning ahead).
+    fn none() -> NewLeft {
+        NewLeft::Total(0)
+    }
+}
+
 pub fn counts(
     cards: &[impl Scheduled],
     states: &BTreeMap<String, CardState>,
     now: Now,
-    new_left: usize,
+    new_left: impl Into<NewLeft>,
 ) -> Counts {
     let mut c = Counts::default();
-    let mut new = 0;
-    for card in cards {
+    let mut new = Vec::new();
+    for (i, card) in cards.iter().enumerate() {
         match states.get(card.card_id()) {
-            None => new += 1,
+            None => new.push(i),
+            // Minutes away at most: they come back in this session.
+            Some(s) if matches!(s.stage, Stage::Learning | Stage::Relearning) => c.learning += 1,
             Some(s) if !s.is_due(now) => {}
-            Some(s) if s.stage == Stage::Review => c.review += 1,
-            Some(_) => c.learning += 1,
+            Some(_) => c.review += 1,
         }
     }
-    c.new = new.min(new_left);
+    c.new = new_left.into().allowed(cards, new).len();
     c
 }
 
@@ -56,15 +103,20 @@ pub fn next_card(
     cards: &[impl Scheduled],
     states: &BTreeMap<String, CardState>,
     now: Now,
-    new_left: usize,
+    new_left: impl Into<NewLeft>,
     avoid: Option<&str>,
 ) -> Option<usize> {
-    let candidates = |now: Now, new_left: usize| -> Vec<usize> {
+    let candidates = |now: Now, new_left: &NewLeft| -> Vec<usize> {
         let mut learning: Vec<(i64, usize)> = Vec::new();
         let mut review: Vec<(i32, usize)> = Vec::new();
         let mut new: Vec<usize> = Vec::new();
+        let mut recent: BTreeSet<&str> = BTreeSet::new();
         for (i, card) in cards.iter().enumerate() {
-            match states.get(card.card_id()) {
+            let state = states.get(card.card_id());
+            if state.is_some_and(|s| s.last_ms > now.ms - SIBLING_GAP_MS) {
+                recent.extend(comparison_of(card.card_id()));
+            }
+            match state {
                 None => new.push(i),
                 Some(s) if !s.is_due(now) => {}
                 Some(s) if s.stage == Stage::Review => review.push((s.due_day, i)),
@@ -73,9 +125,11 @@ pub fn next_card(
         }
         learning.sort();
         review.sort();
+        // Stable: the new cards keep their order, those of recent comparisons last.
+        new.sort_by_key(|&i| comparison_of(cards[i].card_id()).is_some_and(|c| recent.contains(c)));
         let mut order: Vec<usize> = learning.into_iter().map(|(_, i)| i).collect();
         order.extend(review.into_iter().map(|(_, i)| i));
-        order.extend(new.into_iter().take(new_left));
+        order.extend(new_left.allowed(cards, new));
         order
     };
     let pick = |order: Vec<usize>| -> Option<usize> {
@@ -85,12 +139,12 @@ pub fn next_card(
             .find(|&i| Some(cards[i].card_id()) != avoid)
             .or(order.first().copied())
     };
-    pick(candidates(now, new_left)).or_else(|| {
+    pick(candidates(now, &new_left.into())).or_else(|| {
         let ahead = Now {
             ms: now.ms + LEARN_AHEAD_MS,
             ..now
         };
-        pick(candidates(ahead, 0))
+        pick(candidates(ahead, &NewLeft::none()))
     })
 }
 

@@ -23,6 +23,7 @@ mod record;
 
 use leptos::prelude::*;
 
+use crate::domain::cards::Selection;
 use crate::domain::deck::{Deck, Library};
 use crate::domain::derive::Derived;
 use crate::domain::progress::Progress;
@@ -57,6 +58,8 @@ pub struct AppState {
     pub busy: RwSignal<bool>,
     /// The progress as it was before a reset, until the tab closes (for undo).
     pub before_reset: RwSignal<Option<Progress>>,
+    /// The deck last on screen (Browse, a comparison): what the study modes start with.
+    deck_on_screen: StoredValue<Option<String>>,
     /// The browser's storage, once opened (see [`AppState::ready`]).
     store: StoredValue<Option<Store>, LocalStorage>,
     listener: StoredValue<Option<OtherTabs>, LocalStorage>,
@@ -92,6 +95,7 @@ impl AppState {
             update_ready: RwSignal::new(false),
             busy: RwSignal::new(false),
             before_reset: RwSignal::new(None),
+            deck_on_screen: StoredValue::new(None),
             opened: RwSignal::new(false),
             store: StoredValue::new_local(None),
             listener: StoredValue::new_local(None),
@@ -105,6 +109,39 @@ impl AppState {
         // again, and says so if it cannot.
         platform::document::once_shown(move || state.start());
         state
+    }
+
+    /// The deck the learner is looking at (Browse, a comparison's screen).
+    pub fn show_deck(self, id: &str) {
+        self.deck_on_screen.set_value(Some(id.to_string()));
+    }
+
+    /// What a study mode starts with: the deck last on screen, else the first deck.
+    pub fn deck_on_screen(self) -> Selection {
+        self.library.with_untracked(|l| {
+            let shown = self
+                .deck_on_screen
+                .get_value()
+                .filter(|id| l.deck(id).is_some());
+            Selection::Deck(shown.unwrap_or_else(|| l.decks[0].id.clone()))
+        })
+    }
+
+    /// The comparisons the learner has studied (their difference card, which only
+    /// flashcards show, has been seen), if at least two: then the games start with them (a
+    /// board needs four pairs, two sides each). A game's own grades do not count: one quiz
+    /// does not narrow the next to what it happened to ask.
+    pub fn studied(self) -> Option<std::collections::BTreeSet<String>> {
+        use crate::domain::cards::{comparison_of, CardKind};
+        let ids: std::collections::BTreeSet<String> = self.study().with_untracked(|d| {
+            d.states()
+                .keys()
+                .filter(|id| CardKind::of(id) == Some(CardKind::Pair))
+                .filter_map(|id| comparison_of(id))
+                .map(String::from)
+                .collect()
+        });
+        (ids.len() >= 2).then_some(ids)
     }
 
     /// Starts [`Self::ready`] without waiting for it.

@@ -8,6 +8,7 @@ pub mod flip;
 pub mod lazy;
 pub mod matching;
 pub mod own;
+pub mod plan;
 pub mod practice;
 pub mod progress;
 pub mod quiz;
@@ -129,9 +130,10 @@ pub fn App(deck: &'static Deck) -> impl IntoView {
                 Route::Comparison(id) => {
                     lazy_screen("Comparison", Arc::new(move || Box::pin(comparison_screen(id.clone()))))
                 }
-                Route::Flashcards { only } => {
-                    lazy_screen("Flashcards", Arc::new(move || Box::pin(flashcards_screen(only.clone()))))
-                }
+                Route::Flashcards { only, deck } => lazy_screen(
+                    "Flashcards",
+                    Arc::new(move || Box::pin(flashcards_screen(only.clone(), deck.clone()))),
+                ),
                 // The games and interview practice share one part (and the drills' code).
                 r @ (Route::Match | Route::Quiz | Route::Practice { .. }) => {
                     let title = match r {
@@ -160,8 +162,8 @@ split! {
     fn comparison_screen(id: String) -> AnyView {
         view! { <browse::ComparisonScreen id=id /> }.into_any()
     }
-    fn flashcards_screen(only: Vec<String>) -> AnyView {
-        view! { <flip::FlashcardsScreen only=only /> }.into_any()
+    fn flashcards_screen(only: Vec<String>, deck: Option<String>) -> AnyView {
+        view! { <flip::FlashcardsScreen only=only deck=deck /> }.into_any()
     }
     // Match, the quiz, Predict and Explain it: the ways to test yourself, one part.
     fn test_screen(route: Route) -> AnyView {

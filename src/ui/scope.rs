@@ -1,5 +1,8 @@
 //! The "what to study" control shared by flashcards, match and quiz: every deck, one deck,
-//! one phase of a deck, or (where offered) chosen comparisons.
+//! one phase of a deck, or (where offered) what the learner has studied or chosen
+//! comparisons.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
@@ -13,15 +16,31 @@ pub fn ScopeSelect(
     /// Offer "Chosen comparisons…" with a checkbox list.
     #[prop(optional)]
     allow_pick: bool,
+    /// Offer "What you have studied" (these comparisons), where there are some.
+    #[prop(optional_no_strip)]
+    studied: Option<BTreeSet<String>>,
 ) -> impl IntoView {
     // Study screens open once every deck has arrived (`AppState::ready`).
     let decks: Vec<&'static Deck> = expect_context::<AppState>()
         .library
         .with_untracked(|l| l.decks.clone());
     let value = move || scope.with(|s| s.selection.value());
+    let studied = studied.filter(|s| !s.is_empty());
+    let offer_studied = studied.as_ref().map(|ids| {
+        let n = ids.len();
+        let label = format!(
+            "What you have studied ({n} comparison{})",
+            if n == 1 { "" } else { "s" }
+        );
+        view! { <option value="studied">{label}</option> }
+    });
     let on_change = move |ev| {
         let value = event_target_value(&ev);
-        scope.update(|s| s.selection = Selection::from_value(&value));
+        let selection = match Selection::from_value(&value) {
+            Selection::Studied(_) => Selection::Studied(studied.clone().unwrap_or_default()),
+            other => other,
+        };
+        scope.update(|s| s.selection = selection);
     };
     let picking = move || scope.with(|s| matches!(s.selection, Selection::Only(_)));
     let toggle = move |id: &'static str| {
@@ -81,6 +100,7 @@ pub fn ScopeSelect(
         <div class="field">
             <label class="field__label" for="scope-select">"Study"</label>
             <select id="scope-select" class="field__input" prop:value=value on:change=on_change>
+                {offer_studied}
                 <option value="all">"Every deck"</option>
                 {groups}
                 {allow_pick.then(|| view! { <option value="pick">"Chosen comparisons…"</option> })}

@@ -44,20 +44,48 @@ pub fn Title(comparison: &'static Comparison) -> impl IntoView {
     }
 }
 
-/// The sides, extras and notes. `level` is the heading level of the side names: 2 right
-/// under a screen's `<h1>` (a comparison's page, a flashcard), 3 under an `<h2>` (a quiz
-/// question), 4 under a card's `<h3>` (the deck list).
-/// `study`: show only the accurate statements (a flashcard's back, a quiz's feedback).
+/// The sides, extras and notes, as Browse and a comparison's page show them: the deck's
+/// words, and a correction under any it has. `level` is the heading level of the side
+/// names: 2 right under a screen's `<h1>` (a comparison's page, a flashcard), 3 under an
+/// `<h2>` (a quiz question), 4 under a card's `<h3>` (the deck list).
 #[component]
-pub fn ComparisonBody(
+pub fn ComparisonBody(comparison: &'static Comparison, level: u8) -> impl IntoView {
+    body(comparison, level, point_item)
+}
+
+/// The sides, extras and notes as study modes show them (a flashcard's back, a quiz's
+/// feedback): only the accurate statements, and `asked`, the point a card asked about,
+/// marked. Apart from [`ComparisonBody`], so that its code comes with those screens.
+#[component]
+pub fn StudyBody(
     comparison: &'static Comparison,
     level: u8,
-    #[prop(optional)] study: bool,
+    #[prop(optional_no_strip)] asked: Option<&'static Point>,
+) -> impl IntoView {
+    body(comparison, level, move |point| {
+        if asked.is_some_and(|a| std::ptr::eq(a, point)) {
+            view! {
+                <li class="is-asked">
+                    <span class="visually-hidden">"The point asked: "</span>
+                    {rich(point.text())}
+                </li>
+            }
+            .into_any()
+        } else {
+            view! { <li>{rich(point.text())}</li> }.into_any()
+        }
+    })
+}
+
+fn body(
+    comparison: &'static Comparison,
+    level: u8,
+    point: impl Fn(&'static Point) -> AnyView + Copy + 'static,
 ) -> impl IntoView {
     view! {
         <div class="sides">
-            <SideColumn side=&comparison.left which="left" level=level study=study />
-            <SideColumn side=&comparison.right which="right" level=level study=study />
+            {side_column(&comparison.left, "left", level, point)}
+            {side_column(&comparison.right, "right", level, point)}
         </div>
         {comparison
             .extras
@@ -113,11 +141,9 @@ pub fn source_links(sources: &'static [Source]) -> impl IntoView {
 }
 
 /// A point: its words, and a correction where there is one.
-#[component]
-fn PointItem(point: &'static Point, study: bool) -> impl IntoView {
+fn point_item(point: &'static Point) -> AnyView {
     match &point.correction {
         None => view! { <li>{rich(&point.said)}</li> }.into_any(),
-        Some(fix) if study => view! { <li>{rich(&fix.text)}</li> }.into_any(),
         Some(fix) => view! {
             <li class="point--corrected">
                 <span class="said">
@@ -136,8 +162,12 @@ fn PointItem(point: &'static Point, study: bool) -> impl IntoView {
     }
 }
 
-#[component]
-fn SideColumn(side: &'static Side, which: &'static str, level: u8, study: bool) -> impl IntoView {
+fn side_column(
+    side: &'static Side,
+    which: &'static str,
+    level: u8,
+    point: impl Fn(&'static Point) -> AnyView + Copy + 'static,
+) -> impl IntoView {
     let name = view! {
         <Emoji emoji=side.emoji.as_str() />
         " "
@@ -154,9 +184,7 @@ fn SideColumn(side: &'static Side, which: &'static str, level: u8, study: bool) 
         <section class=format!("side side--{which}")>
             {heading}
             {label}
-            <ul class="points">
-                {side.points.iter().map(|p| view! { <PointItem point=p study=study /> }).collect_view()}
-            </ul>
+            <ul class="points">{side.points.iter().map(point).collect_view()}</ul>
         </section>
     }
 }

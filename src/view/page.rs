@@ -73,7 +73,11 @@ pub fn ComparisonArticle(
 #[component]
 fn StudyIt(comparison: &'static Comparison, links: Links) -> impl IntoView {
     let only = vec![comparison.id.clone()];
-    let flashcards = Route::Flashcards { only: only.clone() }.href();
+    let flashcards = Route::Flashcards {
+        only: only.clone(),
+        deck: None,
+    }
+    .href();
     let predict = Route::Practice {
         explain: false,
         only: only.clone(),
@@ -103,6 +107,21 @@ pub fn DeckTitle(emoji: &'static str, title: &'static str) -> impl IntoView {
                 <Emoji emoji=emoji />
                 {title}
             </h1>
+        </div>
+    }
+}
+
+/// Start here: what diffdeck is, in one line, and the one next step: this deck's
+/// flashcards (a session starts at once, with today's cards). A plain function, not a
+/// component: no constructor of its own in the first download.
+pub fn start_here(deck: &'static str, links: Links) -> impl IntoView {
+    let href = links.app(&format!("#/flashcards?d={deck}"));
+    view! {
+        <div class="start">
+            <p class="start__lead">
+                "Learn the Docker differences interviewers ask about: flashcards planned to your interview date, games and drills. Offline, no account."
+            </p>
+            <a class="button button--primary start__go" href=href>"Start studying"</a>
         </div>
     }
 }
@@ -257,6 +276,7 @@ pub fn DeckArticle(
     view! {
         <div class="browse">
             <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
+            {start_here(deck.id.as_str(), links)}
             <DeckSwitch entries=entries current=deck.id.as_str() links=links />
             {search.then(|| view! { <SearchBox summary=deck_summary(deck) /> })}
             {deck.phases.iter().map(|phase| view! { <PhaseSection phase=phase links=links /> }).collect_view()}

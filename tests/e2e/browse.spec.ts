@@ -100,7 +100,10 @@ test.describe('Browse', () => {
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
-    // The deck switch comes first (two decks and "Your decks"), then search.
+    // Where to start comes first, then the deck switch (two decks and "Your decks"), then
+    // search.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Start studying' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('navigation', { name: 'Decks' }).getByRole('link').first()).toBeFocused();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');

@@ -105,6 +105,7 @@ test.describe('Decks', () => {
   test('a quiz over every deck asks from both, and only corrected wording', async ({ page }) => {
     await page.clock.install({ time: T0 });
     await open(page, '#/quiz');
+    await page.getByLabel('Study').selectOption('all');
     await page.getByLabel('Time per question').selectOption('off');
     await page.getByRole('radio', { name: '20' }).check();
     await page.getByRole('button', { name: 'Start' }).click();

@@ -80,7 +80,7 @@ test.describe('Flashcards', () => {
       await page.getByRole('button', { name: /^Easy/ }).click();
     }
     await expect(page.getByRole('heading', { name: 'All done for now' })).toBeVisible();
-    await expect(page.getByText('You answered 5 cards.')).toBeVisible();
+    await expect(page.getByText('This session: 5 cards.')).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'All done for now' })).toBeVisible();
     await expect(counters(page)).toContainText(counted(5, 'done today'));
@@ -106,9 +106,11 @@ test.describe('Flashcards', () => {
     await page.getByRole('button', { name: /^Good/ }).click();
     expect((await stored(page)).log[0].c).toBe('pair:copy-vs-add');
     await due(0);
+    // In learning (the header counts it apart), not due for review.
+    await expect(counters(page)).toContainText(counted(1, 'learning'));
     // Eleven minutes later it is due again and comes before new cards.
     await at(11 * 60e3);
-    await due(1);
+    await expect(counters(page)).toContainText(counted(1, 'learning'));
     await expect(front(page)).toContainText('What is the difference?');
     await page.getByRole('button', { name: /Show answer/ }).click();
     const label = await page.getByRole('button', { name: /^Good/ }).innerText();
@@ -117,6 +119,7 @@ test.describe('Flashcards', () => {
     // Graduated: FSRS's short-term stability gives a whole number of days.
     expect(days).toBeGreaterThanOrEqual(1);
     await due(0);
+    await expect(counters(page)).toContainText(counted(0, 'learning'));
     // Not due the study day before (for a 1-day interval: later today); due on the day,
     // and shown first.
     await at((days - 1) * 86400e3 + 12 * 60e3);

@@ -189,7 +189,7 @@ test.describe('Quiz', () => {
     const point = quoted ? quoted[1] : point0;
     await page.clock.setSystemTime(new Date(T0.getTime() + 15 * 60e3));
     await page.reload();
-    await expect(page.locator('.counters')).toContainText(/[1-9]\d* due/);
+    await expect(page.locator('.counters')).toContainText(/[1-9]\d* learning/);
     await expect(page.locator('#card-front .flipcard__kind')).toContainText('Which side?');
     await expect(page.locator('#card-front .flipcard__prompt')).toHaveText(point);
   });

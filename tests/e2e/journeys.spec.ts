@@ -212,7 +212,7 @@ test('Your decks: a deck shared as a link is previewed, added, studied and share
   expect(await d.run(() => localStorage.getItem('diffdeck:decks'), null)).toBeNull();
   await d.click('button', /^Add this deck$/);
   await eventually(() => d.text('.own__added')).toContain('Added “Git in three comparisons”');
-  await d.click('.own__added a', /Open it/);
+  await d.click('.own__added + .summary__actions a:last-child', /Read it/);
   await eventually(() => d.count('article.card')).toBe(3);
   await open(d, '#/flashcards?c=u-git-in-three-comparisons--git-merge-vs-git-rebase');
   await grade(d, /^Good/);
@@ -256,6 +256,35 @@ test('offline: with the server gone every screen opens and grades are kept', asy
     await eventually(() => h1(d)).toContain('ENTRYPOINT');
     await openPage(d, `${url}d/docker-in-depth/`);
     await eventually(() => d.count('article.card')).toBe(46);
+  } finally {
+    await stop(server);
+  }
+});
+
+test('a first visit: Start reaches the deck’s first card; a returning visitor’s slash-less or unknown address is styled, online and offline', async ({ drive: d, engine, isMobile }, info) => {
+  const port = ownPort(engine, isMobile, info.parallelIndex, 2);
+  const url = `http://127.0.0.1:${port}${BASE}`;
+  const server = await serve('dist', port);
+  const href = () => d.run(() => location.href, null);
+  // The stylesheet applied: the header sticks (an unstyled page is the failure).
+  const styled = () => d.run(() => getComputedStyle(document.querySelector('.app-header')!).position, null);
+  try {
+    await openPage(d, url);
+    expect(await d.text('.start')).toContain('Learn the Docker differences interviewers ask about');
+    await d.click('.start a', /^Start studying$/);
+    await eventually(href).toBe(`${url}#/flashcards?d=docker`);
+    await eventually(() => d.text('#card-front')).toContain('What is the difference?');
+    await controlled(d);
+    for (const online of [true, false]) {
+      if (!online) await stop(server);
+      await openPage(d, `${url}c/cmd-vs-entrypoint`);
+      await eventually(href).toBe(`${url}c/cmd-vs-entrypoint/`);
+      await eventually(() => h1(d)).toContain('CMD');
+      expect(await styled()).toBe('sticky');
+      await openPage(d, `${url}c/does-not-exist/`);
+      await eventually(() => h1(d)).toBe('Nothing here');
+      expect(await styled()).toBe('sticky');
+    }
   } finally {
     await stop(server);
   }

@@ -41,7 +41,7 @@ test.describe('Your decks', () => {
     expect(saved.decks[0].deck.id).toBe('u-git-in-three-comparisons');
 
     // On Browse, in the deck switch, like a bundled deck.
-    await page.getByRole('link', { name: 'Open it' }).click();
+    await page.getByRole('link', { name: 'Read it' }).click();
     await expect(page).toHaveURL(/#\/d\/u-git-in-three-comparisons$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Git in three comparisons/);
     await expect(page.locator('article.card')).toHaveCount(3);
@@ -175,7 +175,7 @@ test.describe('Your decks', () => {
     await expect(preview).toContainText('Git in three comparisons: 1 phase, 3 comparisons.');
     expect(await storedDecks(other), 'nothing is stored before "Add"').toBeNull();
     await preview.getByRole('button', { name: 'Add this deck' }).click();
-    await other.getByRole('link', { name: 'Open it' }).click();
+    await other.getByRole('link', { name: 'Read it' }).click();
     await expect(other.locator('article.card')).toHaveCount(3);
     await open(other, '#/flashcards?c=u-git-in-three-comparisons--git-reset-vs-git-revert');
     await other.getByRole('button', { name: /Show answer/ }).click();

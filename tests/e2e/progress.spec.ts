@@ -78,8 +78,8 @@ test.describe('Progress and settings', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.getByRole('radio', { name: /Reduced/ }).check();
     await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
-    await page.getByLabel('New cards per day').fill('3');
-    await page.getByLabel('New cards per day').blur();
+    await page.getByLabel('New cards per day, each deck').fill('3');
+    await page.getByLabel('New cards per day, each deck').blur();
     await expectNoAxeViolations(page);
     // From the first paint on, the saved theme never drops out while the app starts.
     await page.addInitScript(() => {
@@ -94,7 +94,7 @@ test.describe('Progress and settings', () => {
     });
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(page.getByLabel('New cards per day')).toHaveValue('3');
+    await expect(page.getByLabel('New cards per day, each deck')).toHaveValue('3');
     expect(await page.evaluate(() => (window as unknown as { themes: string[] }).themes)).not.toContain('none');
     await open(page, '#/flashcards');
     await expect(page.locator('.setup__preview')).toContainText('3 new today');

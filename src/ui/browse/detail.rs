@@ -18,6 +18,7 @@ pub fn ComparisonScreen(id: String) -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     set_title(&format!("{} — diffdeck", comparison.title()));
+    app.show_deck(&deck.id);
     let first = std::ptr::eq(deck, library.decks[0]);
     view! {
         <ComparisonArticle deck=deck phase=phase comparison=comparison first=first links=Links::App />

@@ -20,7 +20,9 @@ use crate::platform::document::{self as doc, set_title};
 use crate::route::Route;
 use crate::state::AppState;
 use crate::view::comparison::Title;
-use crate::view::page::{deck_summary, DeckEntry, DeckSwitch, DeckTitle, PhaseSection, SearchBox};
+use crate::view::page::{
+    deck_summary, start_here, DeckEntry, DeckSwitch, DeckTitle, PhaseSection, SearchBox,
+};
 use crate::view::rich::Emoji;
 use crate::view::{short_title, Links};
 
@@ -46,6 +48,7 @@ pub fn BrowseScreen(
     let app: AppState = expect_context();
     let first: &'static Deck = app.library.with_untracked(|l| l.decks[0]);
     let id = deck.unwrap_or_else(|| first.id.clone());
+    app.show_deck(&id);
     // The bundled decks, then the user's own (known once the stored data is read).
     let entries = Memo::new(move |_| {
         let mut out = deck_entries();
@@ -250,6 +253,7 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
     let none = Memo::new(move |_| shown() == 0);
     view! {
         <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
+        {start_here(deck.id.as_str(), Links::App)}
         {switch}
         <SearchBox query=query summary=Signal::derive(summary) />
         {phases}

@@ -10,17 +10,23 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::domain::cards::{cards, Card, Face, Scope, Selection};
+use crate::domain::deck::Which;
 use crate::domain::fsrs::Grade;
+use crate::domain::plan;
 use crate::domain::progress::{ReviewKey, Source};
-use crate::domain::schedule::Wait;
-use crate::domain::study::{self, Cram};
+use crate::domain::schedule::{Now, Wait};
+use crate::domain::study::{self, Cram, NewLeft};
 use crate::platform::document::{focus_soon, set_title};
 use crate::platform::keys::{on_control, use_shortcuts};
 use crate::state::{now, AppState};
 use crate::ui::shell::SCREEN_TITLE;
-use crate::view::comparison::{ComparisonBody, Title};
+use crate::view::comparison::{StudyBody, Title};
 use crate::view::rich::rich;
+use crate::view::short_title;
 use setup::Setup;
+
+/// New cards a tap on "more new cards today" adds to each deck's limit.
+const MORE_NEW: u32 = 10;
 
 /// A running session.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,40 +49,140 @@ struct Step {
     key: Option<ReviewKey>,
 }
 
-fn new_left(app: &AppState, day: i32) -> usize {
-    let limit = app
-        .progress
-        .with_untracked(|p| p.settings.new_per_day as usize);
-    limit.saturating_sub(app.study().with_untracked(|d| d.new_cards_on(day)))
+/// Each deck's flashcards of the kinds in scope: what its daily limit of new cards counts.
+#[derive(Clone, Copy)]
+struct Limits(Memo<Vec<(String, Vec<String>)>>);
+
+impl Limits {
+    fn new(app: AppState, scope: RwSignal<Scope>) -> Self {
+        Limits(Memo::new(move |_| {
+            let (pairs, points) = scope.with(|s| (s.pairs, s.points));
+            app.library.with(|library| {
+                library
+                    .decks
+                    .iter()
+                    .map(|deck| {
+                        let scope = Scope {
+                            selection: Selection::Deck(deck.id.clone()),
+                            pairs,
+                            points,
+                        };
+                        let ids = cards(library, &scope).into_iter().map(|c| c.id).collect();
+                        (deck.id.clone(), ids)
+                    })
+                    .collect()
+            })
+        }))
+    }
+
+    /// The new cards each deck may still show at `now` (follows the record and settings
+    /// where read in a reactive context).
+    fn left(self, app: &AppState, now: Now) -> NewLeft {
+        app.progress.with(|p| {
+            self.0.with(|decks| {
+                app.study().with(|d| {
+                    let decks = decks
+                        .iter()
+                        .map(|(id, cards)| (id.as_str(), cards.as_slice()));
+                    let first_day = |card: &str| d.first_day(card);
+                    NewLeft::PerDeck(plan::new_left(
+                        decks,
+                        d.states(),
+                        first_day,
+                        &p.settings,
+                        now.day,
+                    ))
+                })
+            })
+        })
+    }
 }
 
-fn pick_next(app: &AppState, session: &Session, avoid: Option<&str>) -> Option<usize> {
+impl Limits {
+    /// The plan for a session's `cards` with today's limits of their decks, and the decks
+    /// whose own plan fits (a smaller scope to suggest); `None` without an interview ahead.
+    fn plan(
+        self,
+        app: &AppState,
+        cards: &[Card],
+        now: Now,
+    ) -> Option<(plan::Plan, Vec<(String, usize)>)> {
+        app.progress.with(|p| {
+            let settings = &p.settings;
+            let interview = settings.interview_day.filter(|d| *d > now.day)?;
+            let library = app.library.read();
+            app.study().with(|d| {
+                self.0.with(|decks| {
+                    let first_day = |card: &str| d.first_day(card);
+                    let mut per_day = 0;
+                    let mut smaller = Vec::new();
+                    for (id, ids) in decks {
+                        let (limit, seen) =
+                            plan::deck_today(ids, d.states(), first_day, settings, now.day);
+                        if cards.iter().any(|c| c.deck.id == *id) {
+                            per_day += limit;
+                        }
+                        let unseen = ids.iter().filter(|c| !d.states().contains_key(*c)).count();
+                        let pace = plan::pace(unseen + seen, plan::new_days(now.day, interview));
+                        if (1..=plan::MAX_NEW_PER_DAY).contains(&pace) {
+                            if let Some(deck) = library.deck(id) {
+                                smaller.push((short_title(&deck.title).to_string(), pace));
+                            }
+                        }
+                    }
+                    let seen_today = cards
+                        .iter()
+                        .filter(|c| first_day(&c.id) == Some(now.day))
+                        .count();
+                    let plan = plan::plan(
+                        cards,
+                        d.states(),
+                        d.scheduler(),
+                        now,
+                        interview,
+                        seen_today,
+                        Some(per_day),
+                    )?;
+                    Some((plan, smaller))
+                })
+            })
+        })
+    }
+}
+
+fn pick_next(
+    app: &AppState,
+    limits: Limits,
+    session: &Session,
+    avoid: Option<&str>,
+) -> Option<usize> {
     if let Some(cram) = &session.cram {
         return cram.current();
     }
     let now = now();
-    let new_left = new_left(app, now.day);
+    let new_left = untrack(|| limits.left(app, now));
     app.study()
         .with_untracked(|d| study::next_card(&session.cards, d.states(), now, new_left, avoid))
 }
 
 #[component]
-pub fn FlashcardsScreen(only: Vec<String>) -> impl IntoView {
+pub fn FlashcardsScreen(only: Vec<String>, deck: Option<String>) -> impl IntoView {
     let app: AppState = expect_context();
     set_title("Flashcards — diffdeck");
     let settings = app.progress.with_untracked(|p| p.settings.clone());
-    let auto_start = !only.is_empty();
+    let auto_start = !only.is_empty() || deck.is_some();
     let scope = RwSignal::new(Scope {
-        selection: if only.is_empty() {
-            Selection::All
-        } else {
-            Selection::Only(only.into_iter().collect::<BTreeSet<_>>())
+        selection: match deck {
+            Some(deck) => Selection::Deck(deck),
+            None if only.is_empty() => app.deck_on_screen(),
+            None => Selection::Only(only.into_iter().collect::<BTreeSet<_>>()),
         },
         pairs: settings.pair_cards || !settings.point_cards,
         points: settings.point_cards,
     });
     let cram = RwSignal::new(false);
     let session: RwSignal<Option<Session>> = RwSignal::new(None);
+    let limits = Limits::new(app, scope);
 
     let start = move || {
         let cards = cards(&app.library.get_untracked(), &scope.get_untracked());
@@ -92,7 +198,7 @@ pub fn FlashcardsScreen(only: Vec<String>) -> impl IntoView {
             reviewed: 0,
             again: 0,
         };
-        s.current = pick_next(&app, &s, None);
+        s.current = pick_next(&app, limits, &s, None);
         session.set(Some(s));
         focus_soon("card-front");
     };
@@ -139,7 +245,7 @@ pub fn FlashcardsScreen(only: Vec<String>) -> impl IntoView {
             s.again += usize::from(again);
             s.flipped = false;
             let avoid = s.cards[i].id.clone();
-            s.current = pick_next(&app, s, Some(&avoid));
+            s.current = pick_next(&app, limits, s, Some(&avoid));
         });
         focus_soon("card-front");
     };
@@ -198,9 +304,19 @@ pub fn FlashcardsScreen(only: Vec<String>) -> impl IntoView {
             </h1>
             <Show
                 when=running
-                fallback=move || view! { <Setup scope=scope cram=cram on_start=Callback::new(move |_| start()) /> }
+                fallback=move || view! { <Setup scope=scope cram=cram limits=limits on_start=Callback::new(move |_| start()) /> }
             >
-                <Running session=session flip=flip grade=grade undo=undo />
+                <Running
+                    session=session
+                    limits=limits
+                    flip=flip
+                    grade=grade
+                    undo=undo
+                    cram_now=Callback::new(move |_| {
+                        cram.set(true);
+                        start();
+                    })
+                />
             </Show>
         </section>
     }
@@ -209,6 +325,8 @@ pub fn FlashcardsScreen(only: Vec<String>) -> impl IntoView {
 #[component]
 fn Running(
     session: RwSignal<Option<Session>>,
+    limits: Limits,
+    cram_now: Callback<()>,
     flip: impl Fn() + Copy + Send + Sync + 'static,
     grade: impl Fn(Grade) + Copy + Send + Sync + 'static,
     undo: impl Fn() + Copy + Send + Sync + 'static,
@@ -238,13 +356,17 @@ fn Running(
                 }
                 .into_any(),
                 None => {
-                    let new_left = new_left(&app, now.day);
+                    let new_left = limits.left(&app, now);
                     let c = app
                         .study()
                         .with(|d| study::counts(&s.cards, d.states(), now, new_left));
                     view! {
+                        <span class="counter counter--learning">
+                            <b>{c.learning}</b>
+                            " learning"
+                        </span>
                         <span class="counter counter--due">
-                            <b>{c.due()}</b>
+                            <b>{c.review}</b>
                             " due"
                         </span>
                         <span class="counter counter--new">
@@ -274,7 +396,7 @@ fn Running(
         </div>
         {move || match current.get() {
             Some((_, card)) => view! { <CardView card=card flipped=flipped flip=flip grade=grade cram=is_cram() /> }.into_any(),
-            None => view! { <Summary session=session /> }.into_any(),
+            None => view! { <Summary session=session limits=limits cram_now=cram_now /> }.into_any(),
         }}
     }
 }
@@ -336,9 +458,10 @@ fn CardView(
                 </p>
             }
             .into_any(),
-            Some(comparison.side(side).name.clone()),
+            Some((comparison.side(side).name.clone(), side, point)),
         ),
     };
+    let asked = answer.as_ref().map(|(_, _, point)| *point);
     let class = move || {
         if flipped.get() {
             "flipcard is-flipped"
@@ -354,7 +477,10 @@ fn CardView(
                         {kind} {cram.then_some(" · cram")}
                     </p>
                     {front}
-                    <p class="flipcard__hint" aria-hidden="true">"Tap the card, or press Space"</p>
+                    <p class="flipcard__hint" aria-hidden="true">
+                        <span class="hint--keys">"Tap the card, or press Space"</span>
+                        <span class="hint--touch">"Tap the card to see the answer"</span>
+                    </p>
                 </div>
                 <div
                     class="flipcard__face flipcard__face--back"
@@ -364,11 +490,17 @@ fn CardView(
                     role="region"
                     inert=move || !flipped.get()
                 >
-                    {answer.map(|name| view! { <p class="flipcard__answer">{name}</p> })}
+                    {answer.map(|(name, side, _)| {
+                        let class = match side {
+                            Which::Left => "flipcard__answer flipcard__answer--left",
+                            Which::Right => "flipcard__answer flipcard__answer--right",
+                        };
+                        view! { <p class=class>{name}</p> }
+                    })}
                     <p class="flipcard__context">
                         <Title comparison=comparison />
                     </p>
-                    <ComparisonBody comparison=comparison level=2 study=true />
+                    <StudyBody comparison=comparison level=2 asked=asked />
                 </div>
             </div>
         </div>
@@ -412,7 +544,11 @@ fn CardView(
 
 /// The end of a session: what was done and what comes next.
 #[component]
-fn Summary(session: RwSignal<Option<Session>>) -> impl IntoView {
+fn Summary(
+    session: RwSignal<Option<Session>>,
+    limits: Limits,
+    cram_now: Callback<()>,
+) -> impl IntoView {
     let app: AppState = expect_context();
     let (reviewed, again, cram, cards) = session.with_untracked(|s| {
         let s = s.as_ref().expect("a running session");
@@ -420,12 +556,14 @@ fn Summary(session: RwSignal<Option<Session>>) -> impl IntoView {
     });
     let now = now();
     let study = app.study();
-    let (tomorrow, next_due, new_in_scope) = study.with_untracked(|d| {
+    let left = untrack(|| limits.left(&app, now));
+    let (tomorrow, next_due, new_in_scope, new_allowed) = study.with_untracked(|d| {
         let states = d.states();
         (
             study::due_on(&cards, states, now.day + 1),
             study::next_due(&cards, states, now),
             study::counts(&cards, states, now, usize::MAX).new,
+            study::counts(&cards, states, now, left).new,
         )
     });
     let next = if cram {
@@ -437,28 +575,54 @@ fn Summary(session: RwSignal<Option<Session>>) -> impl IntoView {
             Some(Wait::Minutes(m)) => format!("The next card is due in {m} min."),
             Some(Wait::Days(1)) => format!("Next: {tomorrow} card(s) due tomorrow."),
             Some(Wait::Days(d)) => format!("The next review is in {d} days."),
-            None => "Every card in this scope is new: you have reached today's limit of new cards."
-                .to_string(),
+            None => "No reviews are scheduled yet.".to_string(),
         }
     };
-    let new_waiting = !cram && new_in_scope > 0 && new_left(&app, now.day) == 0;
+    // New cards in this scope that its decks' daily limits hold back.
+    let new_waiting = !cram && new_in_scope > 0 && new_allowed == 0;
+    // The next useful step: more new cards today (where the limit stopped them), cram, or
+    // another way to practise.
+    let more = move |_| {
+        let day = crate::state::now().day;
+        app.update_settings(move |s| {
+            s.extra_new = s.extra_new_on(day) as u32 + MORE_NEW;
+            s.extra_new_day = day;
+        });
+        session.update(|s| {
+            if let Some(s) = s.as_mut() {
+                s.current = pick_next(&app, limits, s, None);
+            }
+        });
+        focus_soon("card-front");
+    };
     view! {
         <div class="summary" role="status">
             <h2 class="summary__title">"All done for now"</h2>
             <p>
                 {format!(
-                    "You answered {reviewed} card{}{}.",
+                    "This session: {reviewed} card{}{}.",
                     if reviewed == 1 { "" } else { "s" },
                     if again > 0 { format!(", {again} of them again") } else { String::new() },
                 )}
             </p>
             <p>{next}</p>
-            {new_waiting.then(|| view! { <p>"New cards wait for tomorrow (the daily limit is in your settings)."</p> })}
+            {new_waiting.then(|| view! { <p>"More new cards wait for tomorrow: today's limit of new cards is reached."</p> })}
             <div class="summary__actions">
-                <button class="button button--primary" type="button" on:click=move |_| session.set(None)>
+                {new_waiting.then(|| view! {
+                    <button class="button button--primary" type="button" on:click=more>
+                        {format!("{MORE_NEW} more new cards today")}
+                    </button>
+                })}
+                {(!cram && !cards.is_empty()).then(|| view! {
+                    <button class="button" type="button" on:click=move |_| cram_now.run(())>
+                        "Cram this scope"
+                    </button>
+                })}
+                <a class="button" href="#/predict">"Predict drills"</a>
+                <a class="button" href="#/match">"Match game"</a>
+                <button class="button" type="button" on:click=move |_| session.set(None)>
                     "Study something else"
                 </button>
-                <a class="button" href="#/">"Browse the deck"</a>
             </div>
         </div>
     }

@@ -3,17 +3,19 @@
 
 use leptos::prelude::*;
 
-use super::new_left;
+use super::Limits;
 use crate::domain::cards::{cards, Scope};
 use crate::domain::study;
 use crate::state::{now, AppState};
 use crate::ui::fields::{Check, SetupForm};
+use crate::ui::plan::{plan_text, InterviewDate};
 use crate::ui::scope::ScopeSelect;
 
 #[component]
 pub fn Setup(
     scope: RwSignal<Scope>,
     cram: RwSignal<bool>,
+    limits: Limits,
     on_start: Callback<()>,
 ) -> impl IntoView {
     let app: AppState = expect_context();
@@ -21,11 +23,20 @@ pub fn Setup(
     let preview = Memo::new(move |_| {
         let now = now();
         let cards = app.library.with(|l| scope.with(|s| cards(l, s)));
-        let new_left = new_left(&app, now.day);
+        let new_left = limits.left(&app, now);
         let c = app
             .study()
             .with(|d| study::counts(&cards, d.states(), now, new_left));
         (cards.len(), c)
+    });
+    // The plan to the interview for this scope (not in cram: it leaves the schedule be).
+    let plan = Memo::new(move |_| {
+        if cram.get() {
+            return None;
+        }
+        let cards = app.library.with(|l| scope.with(|s| cards(l, s)));
+        let (plan, smaller) = limits.plan(&app, &cards, now())?;
+        Some((plan, cards.len(), smaller))
     });
     let empty = move || preview.get().0 == 0;
     let preview_text = move || {
@@ -66,6 +77,8 @@ pub fn Setup(
             <p class="setup__preview" aria-live="polite">
                 {preview_text}
             </p>
+            {move || plan.get().map(|(plan, n, smaller)| plan_text(&plan, n, &smaller))}
+            <InterviewDate hint="Optional: with a date, diffdeck plans each day to it." />
             </SetupForm>
     }
 }

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::domain::cards::{Scope, Selection};
-use crate::domain::matching::{format_tenths, scope_key, Board, Pick, TileKind};
+use crate::domain::matching::{clipped, format_tenths, scope_key, Board, Pick, Size, TileKind};
 use crate::domain::progress::{Best, Confusion, Source};
 use crate::platform::document::{focus_by_id, set_title};
 use crate::state::{now, AppState};
@@ -33,8 +33,12 @@ fn tile_id(i: usize) -> String {
 pub fn MatchScreen() -> impl IntoView {
     let app: AppState = expect_context();
     set_title("Match — diffdeck");
+    // What the learner has studied, where there is enough of it; else the deck on screen.
+    let studied = app.studied();
     let scope = RwSignal::new(Scope {
-        selection: Selection::All,
+        selection: studied
+            .clone()
+            .map_or_else(|| app.deck_on_screen(), Selection::Studied),
         pairs: false,
         points: true,
     });
@@ -43,6 +47,8 @@ pub fn MatchScreen() -> impl IntoView {
     let columns = RwSignal::new(2usize);
     let announcement = RwSignal::new(String::new());
     let wrong: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
+    // The last wrong pair in words, on screen until the next pick.
+    let feedback: RwSignal<Option<String>> = RwSignal::new(None);
     let clock = RwSignal::new(0i64);
     // The cleared board's time (tenths of a second) and how it stands against the best.
     let record: RwSignal<Option<(u32, Best)>> = RwSignal::new(None);
@@ -69,7 +75,7 @@ pub fn MatchScreen() -> impl IntoView {
         let b = Board::new(
             &app.library.get_untracked(),
             &scope.get_untracked(),
-            if is_wide { 8 } else { 6 },
+            if is_wide { Size::WIDE } else { Size::PHONE },
             now().ms as u64,
         );
         announcement.set(format!(
@@ -81,6 +87,7 @@ pub fn MatchScreen() -> impl IntoView {
         generation.update(|g| *g += 1);
         record.set(None);
         wrong.set(None);
+        feedback.set(None);
         clock.set(0);
         request_animation_frame(|| focus_by_id("tile-0"));
     };
@@ -94,6 +101,9 @@ pub fn MatchScreen() -> impl IntoView {
             return;
         };
         clock.set(t.ms);
+        if result != Pick::Ignored {
+            feedback.set(None);
+        }
         let Some(b) = board.get_untracked() else {
             return;
         };
@@ -130,6 +140,11 @@ pub fn MatchScreen() -> impl IntoView {
                     d.description,
                     d.name()
                 ));
+                feedback.set(Some(format!(
+                    "“{}” belongs to {}.",
+                    clipped(&d.description, 36),
+                    d.name()
+                )));
                 let tiles = (
                     b.tiles
                         .iter()
@@ -209,7 +224,10 @@ pub fn MatchScreen() -> impl IntoView {
 
     let playing = Memo::new(move |_| board.with(Option::is_some));
     view! {
-        <section class="match" aria-labelledby=SCREEN_TITLE>
+        <section
+            class=move || if playing.get() { "match match--playing" } else { "match" }
+            aria-labelledby=SCREEN_TITLE
+        >
             <h1 id=SCREEN_TITLE tabindex="-1" class="screen-title">
                 "Match"
             </h1>
@@ -219,12 +237,13 @@ pub fn MatchScreen() -> impl IntoView {
             <Show
                 when=move || playing.get()
                 fallback=move || {
+                    let studied = studied.clone();
                     view! {
                         <SetupForm on_start=Callback::new(move |_| start())>
                             <p class="setup__intro">
                                 "Pair each name with what is true of it, as fast as you can. A wrong pair adds a second."
                             </p>
-                            <ScopeSelect scope=scope />
+                            <ScopeSelect scope=scope studied=studied />
                             <PracticeOnly practice=practice />
                             </SetupForm>
                     }
@@ -247,6 +266,7 @@ pub fn MatchScreen() -> impl IntoView {
                     </p>
                 </div>
                 <div
+                    hidden=move || record.with(Option::is_some)
                     class=move || format!("tiles tiles--{}", columns.get())
                     role="group"
                     aria-label="Tiles: names and descriptions"
@@ -261,6 +281,15 @@ pub fn MatchScreen() -> impl IntoView {
                             .collect_view()
                     }}
                 </div>
+                // Visible as well as announced: which side the description belongs to.
+                // Under the board: a message never moves the tiles under a finger.
+                <p class="match__feedback" aria-hidden="true">
+                    {move || feedback.get().map(|text| view! {
+                        <span class="match__penalty">"+1 s"</span>
+                        " "
+                        {text}
+                    })}
+                </p>
                 <Show when=move || record.get().is_some()>
                     <div class="summary" id="match-result" tabindex="-1" role="status">
                         <h2 class="summary__title">"Board cleared"</h2>

@@ -215,9 +215,12 @@ pub(super) fn AddDeck(step: RwSignal<Step>, link: Option<String>) -> impl IntoVi
                     _ => None,
                 })
                 .map(|(id, title)| view! {
-                    <p class="own__added" role="status">
-                        {format!("Added “{title}”. ")}
-                        <a href=Route::Deck(id).href()>"Open it"</a>
+                    <p class="own__added" role="status">{format!("Added “{title}”.")}</p>
+                    <p class="summary__actions">
+                        <a class="button button--primary" href=Route::Flashcards { only: vec![], deck: Some(id.clone()) }.href()>
+                            "Study it now"
+                        </a>
+                        <a class="button" href=Route::Deck(id).href()>"Read it"</a>
                     </p>
                 })}
             </div>

@@ -30,7 +30,7 @@ pub fn PracticeScreen(explain: bool, only: Vec<String>) -> impl IntoView {
     let auto_start = !only.is_empty();
     let scope = RwSignal::new(Scope {
         selection: if only.is_empty() {
-            Selection::All
+            expect_context::<crate::state::AppState>().deck_on_screen()
         } else {
             Selection::Only(only.iter().cloned().collect::<BTreeSet<_>>())
         },

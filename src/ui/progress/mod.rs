@@ -9,14 +9,17 @@ use leptos::prelude::*;
 
 use crate::domain::backup::reviewed_since;
 use crate::domain::calendar;
-use crate::domain::cards::{cards, Scope};
+use crate::domain::cards::{cards, Card, Scope};
 use crate::domain::matching::{describe_key, format_tenths};
+use crate::domain::plan;
 use crate::domain::schedule::DAY_MS;
 use crate::domain::stats::{self, DeckMastery, PhaseMastery, STREAK_MIN_REVIEWS};
 use crate::platform::document::set_title;
 use crate::route::Route;
 use crate::state::{now, AppState};
+use crate::ui::plan::{plan_text, InterviewDate};
 use crate::ui::shell::SCREEN_TITLE;
+use crate::view::short_title;
 
 fn percent(x: f32) -> u32 {
     (x * 100.0).round() as u32
@@ -51,13 +54,43 @@ pub fn ProgressScreen() -> impl IntoView {
             .with(|p| p.settings.interview_day)
             .filter(|d| *d > today.day)
     };
-    let readiness = {
-        let all_cards = all_cards.clone();
+    // Each deck's plan to the interview with its own daily limit, and the forecast: every
+    // card's state on the day if the plans are kept (the cards they will teach included).
+    let plans = {
+        let (all_cards, library) = (all_cards.clone(), library.clone());
         Memo::new(move |_| {
             let day = interview()?;
-            Some(app.study().with(|d| {
-                stats::mastery_by_deck(&library, &all_cards, d.scheduler(), d.states(), day)
-            }))
+            app.progress.with(|p| {
+                app.study().with(|d| {
+                    let first_day = |card: &str| d.first_day(card);
+                    let mut end = std::collections::BTreeMap::new();
+                    let mut lines = Vec::new();
+                    for deck in &library.decks {
+                        let of_deck: Vec<&Card> =
+                            all_cards.iter().filter(|c| c.deck.id == deck.id).collect();
+                        let ids: Vec<String> = of_deck.iter().map(|c| c.id.clone()).collect();
+                        let (limit, seen) =
+                            plan::deck_today(&ids, d.states(), first_day, &p.settings, today.day);
+                        let states = d.states();
+                        let Some(plan) = plan::plan(
+                            &of_deck,
+                            states,
+                            d.scheduler(),
+                            today,
+                            day,
+                            seen,
+                            Some(limit),
+                        ) else {
+                            continue;
+                        };
+                        end.extend(plan.end.clone());
+                        lines.push((short_title(&deck.title).to_string(), of_deck.len(), plan));
+                    }
+                    let forecast =
+                        stats::mastery_by_deck(&library, &all_cards, d.scheduler(), &end, day);
+                    Some((forecast, lines))
+                })
+            })
         })
     };
     // From what is derived from the record, kept in step with it: nothing here walks the
@@ -120,18 +153,39 @@ pub fn ProgressScreen() -> impl IntoView {
                 <a class="button" href="#/explain">"Explain a comparison"</a>
             </p>
 
+            <h2 class="settings__group">
+                {move || match interview() {
+                    Some(day) => {
+                        let left = day - today.day;
+                        format!("Interview in {left} day{}", if left == 1 { "" } else { "s" })
+                    }
+                    None => "Your interview".to_string(),
+                }}
+            </h2>
+            <InterviewDate hint="Optional: with a date, each deck gets a plan to it, and the forecast below." />
+            {move || {
+                plans
+                    .get()
+                    .map(|(_, lines)| {
+                        lines
+                            .into_iter()
+                            .map(|(name, n, plan)| {
+                                view! {
+                                    <h3 class="plan__deck">{name}</h3>
+                                    {plan_text(&plan, n, &[])}
+                                }
+                            })
+                            .collect_view()
+                    })
+            }}
             {move || {
                 interview()
                     .map(|day| {
-                        let left = day - today.day;
                         view! {
-                            <h2 class="settings__group">
-                                {format!("Interview in {left} day{}", if left == 1 { "" } else { "s" })}
-                            </h2>
                             <p class="check__hint">
-                                {format!("On {}: how much you are likely to recall, if you keep to the schedule.", calendar::iso(day))}
+                                {format!("On {}: how much you are likely to recall if you keep to the plan (each card reviewed when due, new cards as planned).", calendar::short(day))}
                             </p>
-                            <DeckBars decks=Signal::derive(move || readiness.get().unwrap_or_default()) id="readiness" />
+                            <DeckBars decks=Signal::derive(move || plans.get().map(|p| p.0).unwrap_or_default()) id="readiness" />
                         }
                     })
             }}
@@ -185,7 +239,7 @@ pub fn ProgressScreen() -> impl IntoView {
                         .into_any();
                 }
                 let ids: BTreeSet<String> = pairs.iter().map(|p| p.comparison.clone()).collect();
-                let drill = Route::Flashcards { only: ids.into_iter().collect() }.href();
+                let drill = Route::Flashcards { only: ids.into_iter().collect(), deck: None }.href();
                 view! {
                     <ul class="confused">
                         {pairs

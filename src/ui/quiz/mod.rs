@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::cards::Scope;
+use crate::domain::cards::{Scope, Selection};
 use crate::domain::matching::scope_key;
 use crate::domain::progress::{Confusion, Source};
 use crate::domain::quiz::{Kind, Quiz};
@@ -22,7 +22,7 @@ use crate::ui::matching::PracticeOnly;
 use crate::ui::round::use_round;
 use crate::ui::scope::ScopeSelect;
 use crate::ui::shell::SCREEN_TITLE;
-use crate::view::comparison::ComparisonBody;
+use crate::view::comparison::StudyBody;
 use crate::view::drill::{DrillWhy, SetupCode};
 
 #[component]
@@ -30,7 +30,14 @@ pub fn QuizScreen() -> impl IntoView {
     let app: AppState = expect_context();
     set_title("Quiz — diffdeck");
     let settings = app.progress.with_untracked(|p| p.settings.clone());
-    let scope = RwSignal::new(Scope::default());
+    // What the learner has studied, where there is enough of it; else the deck on screen.
+    let studied = app.studied();
+    let scope = RwSignal::new(Scope {
+        selection: studied
+            .clone()
+            .map_or_else(|| app.deck_on_screen(), Selection::Studied),
+        ..Scope::default()
+    });
     let length = RwSignal::new(10usize);
     let seconds = RwSignal::new(settings.quiz_seconds);
     let streak_bonus = RwSignal::new(settings.streak_bonus);
@@ -206,6 +213,7 @@ pub fn QuizScreen() -> impl IntoView {
                     view! {
                         <QuizSetup
                             scope=scope
+                            studied=studied.clone()
                             length=length
                             seconds=seconds
                             streak_bonus=streak_bonus
@@ -225,6 +233,7 @@ pub fn QuizScreen() -> impl IntoView {
 #[component]
 fn QuizSetup(
     scope: RwSignal<Scope>,
+    studied: Option<BTreeSet<String>>,
     length: RwSignal<usize>,
     seconds: RwSignal<Option<u32>>,
     streak_bonus: RwSignal<bool>,
@@ -233,7 +242,7 @@ fn QuizSetup(
 ) -> impl IntoView {
     view! {
         <SetupForm on_start=on_start>
-            <ScopeSelect scope=scope />
+            <ScopeSelect scope=scope studied=studied />
             <fieldset class="choices">
                 <legend>"Questions"</legend>
                 {[10usize, 20]
@@ -378,7 +387,7 @@ fn QuestionView(
                 {drill.map(|d| view! { <DrillWhy drill=d /> })}
                 <details class="feedback__context">
                     <summary>{comparison.title()}</summary>
-                    <ComparisonBody comparison=comparison level=3 study=true />
+                    <StudyBody comparison=comparison level=3 />
                 </details>
                 <button class="button button--primary button--wide" type="button" on:click=move |_| next()>
                     {move || {
@@ -421,6 +430,7 @@ fn QuizSummary(
         .collect();
     let study = Route::Flashcards {
         only: ids.into_iter().collect(),
+        deck: None,
     }
     .href();
     let has_mistakes = !mistakes.is_empty();

@@ -8,11 +8,11 @@ mod reset;
 
 use leptos::prelude::*;
 
-use crate::domain::calendar;
 use crate::domain::progress::{Motion, Settings, Theme};
 use crate::platform::document::set_title;
 use crate::state::AppState;
 use crate::ui::fields::Check;
+use crate::ui::plan::InterviewDate;
 use crate::ui::quiz::QuizTimeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 use data::YourData;
@@ -60,7 +60,7 @@ pub fn SettingsScreen() -> impl IntoView {
             <form class="setup" on:submit=|ev| ev.prevent_default()>
                 <h2 class="settings__group">"Studying"</h2>
                 <div class="field">
-                    <label class="field__label" for="new-per-day">"New cards per day"</label>
+                    <label class="field__label" for="new-per-day">"New cards per day, each deck"</label>
                     <input
                         id="new-per-day"
                         class="field__input"
@@ -68,13 +68,21 @@ pub fn SettingsScreen() -> impl IntoView {
                         inputmode="numeric"
                         min="0"
                         max="200"
+                        aria-describedby="new-per-day-hint"
                         prop:value=get(|s| s.new_per_day.to_string())
                         on:change=move |ev| {
                             if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                                set(Box::new(move |s| s.new_per_day = n.min(200)));
+                                // The learner's own number: the plan no longer sets it.
+                                set(Box::new(move |s| {
+                                    s.new_per_day = n.min(200);
+                                    s.follow_plan = false;
+                                }));
                             }
                         }
                     />
+                    <p class="check__hint" id="new-per-day-hint">
+                        "Each deck has its own: a deck you add can be studied the day you add it."
+                    </p>
                 </div>
                 <div class="field">
                     <label class="field__label" for="retention">"Desired retention"</label>
@@ -103,7 +111,12 @@ pub fn SettingsScreen() -> impl IntoView {
                     <Toggle label="Difference cards" get=|s| s.pair_cards set=|s, on| s.pair_cards = on />
                     <Toggle label="Which-side cards" get=|s| s.point_cards set=|s, on| s.point_cards = on />
                 </fieldset>
-                <InterviewDate />
+                <InterviewDate hint="Optional. Every card comes back at least once before that day, and Flashcards and Progress show a plan to it." />
+                <Toggle
+                    label="Let the plan set the new cards per day"
+                    get=|s| s.follow_plan
+                    set=|s, on| s.follow_plan = on
+                />
                 <h2 class="settings__group">"Quiz"</h2>
                 <QuizTimeSelect
                     id="quiz-seconds"
@@ -128,39 +141,6 @@ pub fn SettingsScreen() -> impl IntoView {
             <install::Install />
             <YourData />
         </section>
-    }
-}
-
-/// The interview date: intervals end before it, and the progress screen projects readiness.
-#[component]
-fn InterviewDate() -> impl IntoView {
-    let app: AppState = expect_context();
-    let value = move || {
-        app.progress.with(|p| {
-            p.settings
-                .interview_day
-                .map(calendar::iso)
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <div class="field">
-            <label class="field__label" for="interview">"Interview date"</label>
-            <input
-                id="interview"
-                class="field__input"
-                type="date"
-                aria-describedby="interview-hint"
-                prop:value=value
-                on:change=move |ev| {
-                    let day = calendar::parse_iso(&event_target_value(&ev));
-                    app.update_settings(move |s| s.interview_day = day);
-                }
-            />
-            <p class="check__hint" id="interview-hint">
-                "Optional. Every card comes back at least once before that day."
-            </p>
-        </div>
     }
 }
 
