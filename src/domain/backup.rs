@@ -2,6 +2,7 @@
 //! before it can be merged into (or replace) the progress.
 
 use super::progress::Progress;
+use super::schedule::DAY_MS;
 
 /// What an import would bring, shown before the user chooses merge or replace.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,10 +36,24 @@ pub fn preview(p: &Progress) -> Preview {
     }
 }
 
-/// Whether any review was recorded after `since_ms` (for the backup reminder). Looks at the
-/// newest review and the compacted states, never through the log.
-pub fn reviewed_since(p: &Progress, since_ms: i64) -> bool {
-    p.log.last().is_some_and(|r| r.at > since_ms) || p.base.values().any(|s| s.last_ms > since_ms)
+/// Whether to remind of a backup at `now_ms`: reviews that no export holds, the oldest of
+/// them a week old or more (never on the first days, exported or not). Looks at the
+/// compacted states and, by binary search, the log (kept in time order).
+pub fn backup_due(p: &Progress, now_ms: i64) -> bool {
+    let since = p.last_export_ms;
+    let first_in_log = p.log.get(p.log.partition_point(|r| r.at <= since));
+    let first_in_base = p
+        .base
+        .values()
+        .map(|s| s.last_ms)
+        .filter(|&t| t > since)
+        .min();
+    first_in_log
+        .map(|r| r.at)
+        .into_iter()
+        .chain(first_in_base)
+        .min()
+        .is_some_and(|oldest| now_ms - oldest >= 7 * DAY_MS)
 }
 
 #[cfg(test)]
@@ -76,7 +91,30 @@ mod tests {
                 range: Some((10, 30))
             }
         );
-        assert!(reviewed_since(&p, 15) && reviewed_since(&p, 29));
-        assert!(!reviewed_since(&p, 30));
+    }
+
+    #[test]
+    fn a_backup_is_due_when_a_week_of_reviews_is_in_none() {
+        let review = |at| Review {
+            card: "a".into(),
+            at,
+            day: 0,
+            grade: Grade::Good,
+            source: Source::Flashcard,
+            written: None,
+        };
+        let mut p = Progress::default();
+        let t0 = 1_000 * DAY_MS;
+        assert!(!backup_due(&p, t0), "nothing to back up");
+        p.insert(review(t0));
+        // Never exported: not on day 1, only once the first review is a week old.
+        assert!(!backup_due(&p, t0 + DAY_MS));
+        assert!(backup_due(&p, t0 + 7 * DAY_MS));
+        // Exported since: the reviews after the export count, from the oldest of them.
+        p.last_export_ms = t0 + 7 * DAY_MS;
+        assert!(!backup_due(&p, t0 + 20 * DAY_MS), "nothing new since");
+        p.insert(review(t0 + 10 * DAY_MS));
+        assert!(!backup_due(&p, t0 + 16 * DAY_MS));
+        assert!(backup_due(&p, t0 + 17 * DAY_MS));
     }
 }

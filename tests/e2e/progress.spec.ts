@@ -104,8 +104,17 @@ test.describe('Progress and settings', () => {
     await page.clock.install({ time: T0 });
     await study(page, 4);
     await open(page, '#/progress');
-    // Never exported, and reviews to lose: a reminder.
-    await expect(page.getByText('You have reviews that are not in a backup yet')).toBeVisible();
+    // Day 1: no reminder yet (Settings says "Never exported").
+    await expect(page.getByRole('heading', { name: 'Progress' })).toBeVisible();
+    await expect(page.locator('.progress .update')).toHaveCount(0);
+    // Over a week on, never exported, and reviews to lose: a reminder.
+    await page.clock.setSystemTime(new Date(T0.getTime() + 8 * 86_400_000));
+    await page.reload();
+    await expect(page.getByText('A week of reviews and no backup yet')).toBeVisible();
+    await page.clock.setSystemTime(T0);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Progress' })).toBeVisible();
+    await expect(page.locator('.progress .update')).toHaveCount(0);
     await open(page, '#/settings');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -115,7 +124,7 @@ test.describe('Progress and settings', () => {
     const file = await download.path();
     await expect(page.getByText(/Last exported on/)).toBeVisible();
     await open(page, '#/progress');
-    await expect(page.getByText('You have reviews that are not in a backup yet')).toHaveCount(0);
+    await expect(page.locator('.progress .update')).toHaveCount(0);
     const before = await page.locator('.progress').innerText();
 
     const { context: fresh, page: other, preview } = await importInFreshBrowser(browser, file, T0);

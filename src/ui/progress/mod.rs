@@ -7,12 +7,11 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::domain::backup::reviewed_since;
+use crate::domain::backup::backup_due;
 use crate::domain::calendar;
 use crate::domain::cards::{cards, Card, Scope};
 use crate::domain::matching::{describe_key, format_tenths};
 use crate::domain::plan;
-use crate::domain::schedule::DAY_MS;
 use crate::domain::stats::{self, DeckMastery, PhaseMastery, STREAK_MIN_REVIEWS};
 use crate::platform::document::set_title;
 use crate::route::Route;
@@ -111,11 +110,10 @@ pub fn ProgressScreen() -> impl IntoView {
     let reviewed_today = move || study.with(|d| d.reviews_on(today.day));
     let total = move || study.with(|d| d.total_reviews());
 
-    let backup_due = move || {
-        app.progress.with(|p| {
-            let week_old = today.ms - p.last_export_ms > 7 * DAY_MS;
-            week_old && reviewed_since(p, p.last_export_ms)
-        })
+    // (None, or whether an export was ever made.)
+    let backup = move || {
+        app.progress
+            .with(|p| backup_due(p, today.ms).then_some(p.last_export_ms > 0))
     };
 
     view! {
@@ -123,9 +121,15 @@ pub fn ProgressScreen() -> impl IntoView {
             <h1 id=SCREEN_TITLE tabindex="-1" class="screen-title">
                 "Progress"
             </h1>
-            <Show when=backup_due>
+            <Show when=move || backup().is_some()>
                 <div class="update" role="status">
-                    <p>"You have reviews that are not in a backup yet, and the last export is more than a week old."</p>
+                    <p>
+                        {move || if backup() == Some(true) {
+                            "You have reviews that are not in a backup yet, and the last export is more than a week old."
+                        } else {
+                            "A week of reviews and no backup yet: export one, and your progress survives a lost phone or a cleared browser."
+                        }}
+                    </p>
                     <a class="button button--primary" href="#/settings">
                         "Export in settings"
                     </a>

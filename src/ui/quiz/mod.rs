@@ -384,6 +384,16 @@ fn QuestionView(
                     }}
                 </p>
                 <p>"The answer: " <strong>{question.choices[right].text.clone()}</strong></p>
+                {
+                    // A statement chosen wrongly: the side it is true of.
+                    let sides: Vec<_> = question.choices.iter().map(|c| c.side.clone()).collect();
+                    let statements = question.kind == Kind::TrueOf;
+                    move || {
+                        let chosen = result()?.chosen.filter(|c| statements && *c != right)?;
+                        let (_, side) = sides.get(chosen)?.clone()?;
+                        Some(view! { <p class="feedback__side">"What you chose is true of " <strong>{side}</strong> "."</p> })
+                    }
+                }
                 {drill.map(|d| view! { <DrillWhy drill=d /> })}
                 <details class="feedback__context">
                     <summary>{comparison.title()}</summary>
