@@ -53,6 +53,13 @@ pub fn Setup(
     view! {
         <SetupForm on_start=on_start disabled=Signal::derive(empty)>
             <ScopeSelect scope=scope allow_pick=true />
+            // What today holds and the plan first: on a phone they are on screen with
+            // the scope; the card options follow.
+            <p class="setup__preview" aria-live="polite">
+                {preview_text}
+            </p>
+            {move || plan.get().map(|(plan, n, smaller)| plan_text(&plan, n, &smaller))}
+            <InterviewDate hint="Optional: with a date, diffdeck plans each day to it." />
             <fieldset class="kinds">
                 <legend>"Cards"</legend>
                 <Check
@@ -74,11 +81,6 @@ pub fn Setup(
                 checked=cram
                 on_change=Callback::new(move |on| cram.set(on))
             />
-            <p class="setup__preview" aria-live="polite">
-                {preview_text}
-            </p>
-            {move || plan.get().map(|(plan, n, smaller)| plan_text(&plan, n, &smaller))}
-            <InterviewDate hint="Optional: with a date, diffdeck plans each day to it." />
             </SetupForm>
     }
 }
