@@ -202,6 +202,8 @@ try {
     await page.goto(URL_ + '#/flashcards');
     await page.reload(); // reads the stored record afresh
     await page.waitForSelector('html[data-app="running"] main h1');
+    // Every deck: room for the samples' new cards under each deck's daily limit.
+    await page.getByLabel('Study').selectOption('all');
     await page.click('button[type=submit]');
     await sample('flip', async () => {
       if (!(await page.$('.flipcard:not(.is-flipped)'))) await page.click('button.grade--good');
