@@ -171,7 +171,8 @@ test.describe('Quiz', () => {
       if (i === 0) wrongPrompt = (await page.locator('#question-prompt').innerText()).trim();
       await page.locator('.choice').nth(choice).click();
       // A statement chosen wrongly names the side it is true of; nothing more when right.
-      const trueOf = (await page.locator('.question__kind').innerText()) === 'Which is true?';
+      // (Its text as written: the label is shown in capitals.)
+      const trueOf = (await page.locator('.question__kind').textContent())?.trim() === 'Which is true?';
       await expect(page.locator('.feedback__side')).toHaveCount(i === 0 && trueOf ? 1 : 0);
       if (i === 0 && trueOf) await expect(page.locator('.feedback__side')).toContainText(/^What you chose is true of .+\.$/);
       await page.getByRole('button', { name: /Next question|See results/ }).click();

@@ -226,6 +226,17 @@ test('Your decks: a deck shared as a link is previewed, added, studied and share
   await eventually(() => d.text('[aria-label="Deck preview"]')).toContain('This replaces your deck “Git in three comparisons”');
 });
 
+test('a deck just added is studied at once: “Study it now” leads to its first card', async ({ drive: d }) => {
+  const example = readFileSync('content/example.md');
+  await open(d, `#/add/1.${deflateSync(example).toString('base64url')}`);
+  await d.click('button', /^Add this deck$/);
+  await d.click('.own__added + .summary__actions a', /^Study it now$/);
+  await eventually(() => d.run(() => location.hash, null)).toBe('#/flashcards?d=u-git-in-three-comparisons');
+  await eventually(() => d.text('#card-front')).toContain('git merge');
+  await grade(d, /^Good/);
+  await eventually(() => counters(d)).toContain('1 done today');
+});
+
 test('offline: with the server gone every screen opens and grades are kept', async ({ drive: d, engine, isMobile }, info) => {
   const port = ownPort(engine, isMobile, info.parallelIndex, 0);
   const url = `http://127.0.0.1:${port}${BASE}`;
