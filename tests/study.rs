@@ -286,3 +286,33 @@ fn mastery_and_readiness_per_deck_and_phase() {
     let phase2 = later[0].phases[1].mastery;
     assert!(phase2 < 0.9 && phase2 > 0.5, "after a month: {phase2}");
 }
+
+#[test]
+fn a_practice_session_picks_among_cards_not_yet_asked_and_says_which_were_new() {
+    let deck = deck();
+    let cards = cards(&Library::new(vec![&deck]), &Scope::default());
+    let now = Now::new(T0, 0);
+    let mut asked = vec![false; cards.len()];
+    let mut states = BTreeMap::new();
+    // Nothing asked: the first card, new.
+    assert_eq!(
+        next_unasked(&cards, &asked, &states, now, 5, None),
+        Some((0, true))
+    );
+    // The first two asked: the third, its index in the whole list.
+    asked[0] = true;
+    asked[1] = true;
+    assert_eq!(
+        next_unasked(&cards, &asked, &states, now, 5, None),
+        Some((2, true))
+    );
+    // No new card left in the session: only a seen one that is due qualifies.
+    assert_eq!(next_unasked(&cards, &asked, &states, now, 0, None), None);
+    let seen = Scheduler::default().grade(None, Grade::Again, now);
+    states.insert(cards[3].id.clone(), seen);
+    let later = Now::new(T0 + 3_600_000, 0);
+    assert_eq!(
+        next_unasked(&cards, &asked, &states, later, 0, None),
+        Some((3, false))
+    );
+}

@@ -96,6 +96,27 @@ pub fn counts(
     c
 }
 
+/// The next card of a practice session (Predict, Explain it): among the cards not yet
+/// `asked` in it, as [`next_card`] picks, with `new_left` new ones allowed. Its index in
+/// `cards`, and whether it was new.
+pub fn next_unasked<C: Scheduled>(
+    cards: &[C],
+    asked: &[bool],
+    states: &BTreeMap<String, CardState>,
+    now: Now,
+    new_left: usize,
+    avoid: Option<&str>,
+) -> Option<(usize, bool)> {
+    let open: Vec<(usize, &C)> = cards
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !asked[*i])
+        .collect();
+    let only: Vec<&C> = open.iter().map(|(_, c)| *c).collect();
+    next_card(&only, states, now, new_left, avoid)
+        .map(|k| (open[k].0, !states.contains_key(only[k].card_id())))
+}
+
 /// The index of the card to show next, or `None` when nothing is due (within the
 /// learn-ahead window). `avoid` (the card just answered) is passed over when another card
 /// qualifies, so a card never follows itself.

@@ -54,20 +54,12 @@ impl Session {
     fn next(&mut self, app: &AppState, avoid: Option<&str>) {
         let now = now();
         let new_left = NEW_DRILLS_PER_SESSION.saturating_sub(self.new_seen);
-        let left: Vec<(usize, &DrillCard)> = self
-            .cards
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !self.asked[*i])
-            .collect();
-        let open: Vec<&DrillCard> = left.iter().map(|(_, c)| *c).collect();
         let next = app.study().with_untracked(|d| {
-            study::next_card(&open, d.states(), now, new_left, avoid)
-                .map(|k| (left[k].0, d.states().contains_key(&open[k].id)))
+            study::next_unasked(&self.cards, &self.asked, d.states(), now, new_left, avoid)
         });
         self.answered = None;
-        self.current = next.map(|(i, seen)| {
-            if !seen {
+        self.current = next.map(|(i, new)| {
+            if new {
                 self.new_seen += 1;
             }
             self.shown += 1;
