@@ -48,7 +48,7 @@ impl SearchIndex {
                     e.lower.contains(lower.as_str())
                         // Folding drops punctuation; a one-letter leftover (`-v` -> `v`)
                         // would match nearly everything, so it must match as typed.
-                        || (folded.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                        || (folded.chars().filter(|c| is_word(*c)).count() >= 2
                             && e.folded.contains(folded.as_str()))
                 })
             })
@@ -74,13 +74,32 @@ fn haystack(phase: &Phase, c: &Comparison) -> String {
     parts.join("\n")
 }
 
+/// Whether `c` belongs to a word: an ASCII letter or digit, or any other character but
+/// the punctuation, symbols, arrows and emoji that decks write. Unicode's tables of letters
+/// and digits would cost the first download kilobytes, for English decks.
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || !(c.is_ascii()
+            || matches!(
+                c,
+                '\u{80}'..='\u{BF}'
+                    | '\u{D7}'
+                    | '\u{F7}'
+                    | '\u{2000}'..='\u{2BFF}'
+                    | '\u{3000}'..='\u{303F}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FEFF}'
+                    | '\u{1F000}'..='\u{1FAFF}'
+            ))
+}
+
 /// Lower-case letters and digits; every other run of characters becomes one space.
 fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // ASCII case folding: the deck is English, and Unicode case tables would cost the
     // wasm kilobytes.
     for ch in s.chars().map(|c| c.to_ascii_lowercase()) {
-        if ch.is_alphanumeric() {
+        if is_word(ch) {
             out.push(ch);
         } else if !out.ends_with(' ') {
             out.push(' ');
@@ -92,6 +111,22 @@ fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_keeps_letters_beyond_ascii_and_drops_what_decks_use_as_punctuation() {
+        assert_eq!(
+            fold("Café “Déjà-vu” → naïve — ok…"),
+            "café déjà vu naïve ok"
+        );
+        assert_eq!(fold("Emoji 🐳 and ✅ gone ×2"), "emoji and gone 2");
+        // Every letter and digit Unicode knows in the decks' text is still a word.
+        for c in ('\u{0}'..='\u{FFFF}').filter(|c| c.is_alphanumeric()) {
+            if !matches!(c, '\u{80}'..='\u{BF}' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}')
+            {
+                assert!(is_word(c), "{c:?}");
+            }
+        }
+    }
     use crate::domain::deck::{Deck, Point, Side, Span};
 
     fn side(name: &str, points: &[&str]) -> Side {
