@@ -122,6 +122,29 @@ const SCREENS = [
     await page.goto(link.slice(0, -10));
     await page.locator('[role="alert"]').waitFor();
   }],
+  // Progress to another device: the link and its QR code; the link opened elsewhere.
+  ['sync-send', '#/settings', async (page) => {
+    await page.getByLabel('To which device?').fill('Laptop');
+    await page.getByRole('button', { name: 'Make a sync link' }).click();
+    await page.locator('.qr__code').scrollIntoViewIfNeeded();
+  }],
+  ['sync-open', '#/flashcards?c=cmd-vs-entrypoint', async (page) => {
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole('button', { name: /Show answer/ }).click();
+      await page.getByRole('button', { name: /^Good/ }).click();
+    }
+    await page.goto(BASE + '#/settings');
+    await page.getByRole('button', { name: 'Make a sync link' }).click();
+    const link = await page.getByRole('textbox', { name: 'Sync link' }).inputValue();
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(BASE + '#/');
+    await page.reload();
+    await page.goto(link);
+    await page.getByRole('region', { name: 'Import preview' }).waitFor();
+  }],
+  ['progress-reminders', '#/progress', async (page) => {
+    await page.getByLabel('Study at').scrollIntoViewIfNeeded();
+  }],
   // The pre-rendered pages (src/site.rs), as a visitor without JavaScript sees them.
   ['site-404', 'c/does-not-exist/', null],
   ['site-comparison', 'c/cmd-vs-entrypoint/', null],
@@ -132,6 +155,8 @@ const SCREENS = [
     await page.getByRole('link', { name: 'Read it' }).click();
     await page.locator('article.card').first().waitFor();
   }],
+  // Last: print media stays on in this context.
+  ['site-print', 'd/docker/', async (page) => page.emulateMedia({ media: 'print' })],
 ];
 const EXAMPLE = await readFile('content/example.md', 'utf8');
 /** The date `days` from today, as a date field takes it. */

@@ -1,4 +1,10 @@
-//! The wasm entry point: a panic hook and the mount. Everything else is in the library.
+//! The wasm entry point: the allocator, a panic hook and the mount. Everything else is in
+//! the library.
+
+/// Talc, not dlmalloc: fewer bytes in the first load and faster (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -24,6 +24,9 @@ pub enum Route {
     /// A deck shared as a link (`#/add/1.<data>`, see `content::share`): its preview on
     /// the user's decks screen. Holds what follows `#/add/`.
     AddDeck(String),
+    /// Progress sent from another device (`#/sync/1.<data>`, see `domain::sync`): what it
+    /// holds, merged once confirmed. Holds what follows `#/sync/`.
+    Sync(String),
     /// Flashcards; `only` limits them to these comparisons (`#/flashcards?c=a-vs-b,c-vs-d`),
     /// `deck` to one deck (`#/flashcards?d=docker`). Either starts a session at once.
     Flashcards {
@@ -68,6 +71,7 @@ impl Route {
             Some(("d", id)) if is_id(id) => Route::Deck(id.to_string()),
             // Checked when read: a damaged link gets its own message there.
             Some(("add", data)) if !data.is_empty() => Route::AddDeck(data.to_string()),
+            Some(("sync", data)) if !data.is_empty() => Route::Sync(data.to_string()),
             _ => Route::NotFound(hash.to_string()),
         }
     }
@@ -84,6 +88,7 @@ impl Route {
             Route::Settings => "#/settings".to_string(),
             Route::Decks => "#/decks".to_string(),
             Route::AddDeck(data) => format!("#/add/{data}"),
+            Route::Sync(data) => format!("#/sync/{data}"),
             Route::Flashcards {
                 deck: Some(deck), ..
             } => format!("#/flashcards?d={deck}"),
@@ -170,6 +175,12 @@ mod tests {
             Route::AddDeck("1.eJz".into())
         );
         assert!(matches!(Route::from_hash("#/add/"), Route::NotFound(_)));
+        // A sync link the same way: the screen reads what it holds.
+        let route = Route::Sync("1.eJzLSM3J".into());
+        assert_eq!(route.href(), "#/sync/1.eJzLSM3J");
+        assert_eq!(Route::from_hash(&route.href()), route);
+        assert_eq!(Route::from_hash("#/sync/2.x"), Route::Sync("2.x".into()));
+        assert!(matches!(Route::from_hash("#/sync/"), Route::NotFound(_)));
     }
 
     #[test]

@@ -72,6 +72,7 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
                 <DeckArticle deck=deck entries=entries links=links />
                 <p class="summary__actions">
                     <a class="button button--primary" href=links.app("#/flashcards")>"Study them with flashcards"</a>
+                    <button class="button print-action" type="button" hidden>"Print a cheat sheet"</button>
                 </p>
             }
         });
@@ -79,7 +80,7 @@ pub fn pages(decks: &[&'static Deck], site: Site) -> Vec<Page> {
             format!("d/{}/", deck.id),
             ROOT,
             (title, description),
-            "",
+            &format!("<script src=\"{ROOT}print.js\" defer></script>"),
             body,
             site,
         ));
@@ -310,7 +311,7 @@ fn page(
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'" />
     <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
     <title>{t}</title>
     <meta name="description" content="{d}" />
@@ -327,6 +328,7 @@ fn page(
     <link rel="manifest" href="{root}manifest.webmanifest" />
     <link rel="stylesheet" href="{root}{css}" />
     {study}<link rel="stylesheet" href="{root}colours-fallback.css" />
+    <link rel="stylesheet" href="{root}print.css" media="print" />
     {head}
   </head>
   <body>

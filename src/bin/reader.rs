@@ -6,9 +6,9 @@
 //! the deck format's crate (`diffdeck-content`), not the app's library, so none of the
 //! app (nor Leptos) comes with it. Built and named by `scripts/wasm.mjs`; `index.html`'s
 //! loader defines `diffdeckReader()`, which imports it; `platform::reader` calls it.
-//! It also packs and unpacks deck links (`diffdeck_content::share`: zlib and base64, which the
-//! app's own wasm does not carry either). Answers are postcard. Natively this binary does
-//! nothing.
+//! It also packs and unpacks deck and sync links (`diffdeck_content::share`: zlib and base64,
+//! which the app's own wasm does not carry either) and draws a link as a QR code. Answers are
+//! postcard. Natively this binary does nothing.
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use wasm_bindgen::prelude::wasm_bindgen;
@@ -19,20 +19,37 @@ mod exports {
         postcard::to_allocvec(&diffdeck_content::reading(file, bytes)).unwrap_or_default()
     }
 
-    /// A deck file's text -> its link's fragment (`#/add/1.…`), or why it cannot have one:
-    /// `Result<String, String>` in postcard.
+    use diffdeck_content::share::{self, Kind};
+
+    fn kind(sync: bool) -> Kind {
+        if sync {
+            Kind::Sync
+        } else {
+            Kind::Deck
+        }
+    }
+
+    /// A deck file's text (or, `sync`, a backup's) -> its link's fragment (`#/add/1.…`,
+    /// `#/sync/1.…`), or why it cannot have one: `Result<String, String>` in postcard.
     #[wasm_bindgen]
-    pub fn link(markdown: &str) -> Vec<u8> {
-        let link = diffdeck_content::share::encode(markdown).map_err(|e| e.to_string());
+    pub fn link(text: &str, sync: bool) -> Vec<u8> {
+        let link = share::encode_as(kind(sync), text).map_err(|e| e.describe(kind(sync)));
         postcard::to_allocvec(&link).unwrap_or_default()
     }
 
-    /// A link's fragment -> the deck file's text it carries, or why it carries none:
+    /// A link's fragment -> the text it carries, or why it carries none:
     /// `Result<String, String>` in postcard.
     #[wasm_bindgen]
-    pub fn open(fragment: &str) -> Vec<u8> {
-        let text = diffdeck_content::share::decode(fragment).map_err(|e| e.to_string());
+    pub fn open(fragment: &str, sync: bool) -> Vec<u8> {
+        let text = share::decode_as(kind(sync), fragment).map_err(|e| e.describe(kind(sync)));
         postcard::to_allocvec(&text).unwrap_or_default()
+    }
+
+    /// A link -> its QR code, an SVG image's `data:` address (`Option<String>` in postcard:
+    /// none if too long).
+    #[wasm_bindgen]
+    pub fn qr(text: &str) -> Vec<u8> {
+        postcard::to_allocvec(&share::qr_image(text)).unwrap_or_default()
     }
 }
 

@@ -10,6 +10,8 @@ pub struct Preview {
     /// Cards with at least one review.
     pub cards: usize,
     pub reviews: usize,
+    /// Study days with a review.
+    pub days: usize,
     /// First and last review (ms), if any.
     pub range: Option<(i64, i64)>,
 }
@@ -29,9 +31,16 @@ pub fn preview(p: &Progress) -> Preview {
         .map(|s| s.last_ms)
         .chain(p.log.iter().map(|r| r.at))
         .max();
+    let days: std::collections::BTreeSet<i32> = p
+        .log
+        .iter()
+        .map(|r| r.day)
+        .chain(p.compacted_days.keys().copied())
+        .collect();
     Preview {
         cards: cards.len(),
         reviews: p.total_reviews(),
+        days: days.len(),
         range: first.zip(last),
     }
 }
@@ -70,6 +79,7 @@ mod tests {
             Preview {
                 cards: 0,
                 reviews: 0,
+                days: 0,
                 range: None
             }
         );
@@ -88,6 +98,7 @@ mod tests {
             Preview {
                 cards: 2,
                 reviews: 3,
+                days: 1,
                 range: Some((10, 30))
             }
         );

@@ -34,12 +34,17 @@ pub async fn read(file: &str, bytes: &[u8]) -> Option<Vec<u8>> {
     .await
 }
 
-/// `link(markdown)`: a deck's link (postcard `Result<String, String>`).
-pub async fn link(markdown: &str) -> Option<Vec<u8>> {
-    call("link", &[markdown.into()]).await
+/// `link(text, sync)`: a deck's link, or a sync link (postcard `Result<String, String>`).
+pub async fn link(text: &str, sync: bool) -> Option<Vec<u8>> {
+    call("link", &[text.into(), sync.into()]).await
 }
 
-/// `open(fragment)`: the deck text a link carries (postcard `Result<String, String>`).
-pub async fn open(fragment: &str) -> Option<Vec<u8>> {
-    call("open", &[fragment.into()]).await
+/// `open(fragment, sync)`: the text a link carries (postcard `Result<String, String>`).
+pub async fn open(fragment: &str, sync: bool) -> Option<Vec<u8>> {
+    call("open", &[fragment.into(), sync.into()]).await
+}
+
+/// `qr(text)`: a QR code's SVG (postcard `Option<String>`).
+pub async fn qr(text: &str) -> Option<Vec<u8>> {
+    call("qr", &[text.into()]).await
 }

@@ -8,6 +8,16 @@ pub fn set_title(title: &str) {
     document().set_title(title);
 }
 
+/// A focus handler for a read-only field that holds a link: selects all of it, ready to copy.
+pub fn select_all(ev: web_sys::FocusEvent) {
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}
+
 /// Moves focus to the element with `id` (which should have `tabindex="-1"`) without
 /// scrolling, so screen readers announce the new screen after a navigation.
 pub fn focus_by_id(id: &str) {
@@ -17,6 +27,18 @@ pub fn focus_by_id(id: &str) {
 /// Moves focus to `id` once the DOM has caught up with a change (the next frame).
 pub fn focus_soon(id: &'static str) {
     request_animation_frame(move || focus_by_id(id));
+}
+
+/// Moves focus to `id` and scrolls it to the top of the screen, once the DOM has caught
+/// up (the next frame): a result that arrived after the screen, such as a link's preview.
+pub fn reveal_soon(id: &'static str) {
+    request_animation_frame(move || {
+        if focus_if_present(id) {
+            if let Some(el) = document().get_element_by_id(id) {
+                super::js::call(&el.into(), "scrollIntoView", &[]);
+            }
+        }
+    });
 }
 
 /// [`focus_by_id`], saying whether there was such an element to focus.

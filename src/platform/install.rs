@@ -14,9 +14,7 @@ pub const INSTALLABLE_EVENT: &str = "diffdeck-installable";
 const KEPT_PROMPT: &str = "__diffdeckInstall";
 
 fn get(target: &JsValue, name: &str) -> Option<JsValue> {
-    Reflect::get(target, &JsValue::from_str(name))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
+    Some(super::js::get(target, name)).filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// Running as an installed app (from the home screen), not in a browser tab.

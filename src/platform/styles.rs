@@ -34,3 +34,28 @@ pub fn study() -> impl Future<Output = Result<(), NotLoaded>> + Send {
             .map_err(|_| NotLoaded)
     })
 }
+
+/// Adds the print stylesheet (`print.css`, `media="print"`: the cheat sheet on paper) to
+/// the page, once. The static pages link it in their HTML; the app, which is not allowed
+/// to grow the first load with it, adds it once it runs.
+pub fn add_print_sheet() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id("print-sheet").is_some() {
+        return;
+    }
+    let Ok(link) = document.create_element("link") else {
+        return;
+    };
+    for (name, value) in [
+        ("id", "print-sheet"),
+        ("rel", "stylesheet"),
+        ("media", "print"),
+        ("href", "print.css"),
+    ] {
+        let _ = link.set_attribute(name, value);
+    }
+    let head = super::js::get(&document.into(), "head");
+    let _ = super::js::call(&head, "appendChild", &[link.into()]);
+}

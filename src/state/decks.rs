@@ -107,7 +107,7 @@ impl AppState {
     }
 
     /// The user's decks as stored, with what they were added.
-    pub(super) fn own_list(&self) -> Vec<UserDeck> {
+    pub fn own_list(&self) -> Vec<UserDeck> {
         self.store
             .with_value(|s| s.as_ref().map(|s| s.decks().to_vec()).unwrap_or_default())
     }

@@ -13,6 +13,7 @@ use crate::domain::progress::{
     Best, Change, Confusion, Progress, Review, ReviewKey, Settings, Source, Written,
 };
 use crate::domain::schedule::Now;
+use crate::domain::stats;
 use crate::platform;
 use crate::storage::format::Backup;
 use crate::storage::layout::{self, Dirty};
@@ -58,6 +59,28 @@ impl AppState {
         self.listener.set_value(listener);
         local::check_persisted(move |granted| self.persisted.set(Some(granted)));
         self.opened.set(true);
+        self.keep_badge();
+        platform::styles::add_print_sheet();
+    }
+
+    /// In the installed app, where the browser shows a badge: the cards due now, kept
+    /// current as the record changes and set again when the app is put away (cards fall
+    /// due while it is closed; a badge set then is what the home screen shows).
+    fn keep_badge(self) {
+        if !platform::badge::supported() {
+            return;
+        }
+        let study = self.study();
+        let due = move || study.with_untracked(|d| stats::due_ahead(d.states(), now(), 1)[0]);
+        self.owner.with_value(|owner| {
+            owner.with(|| {
+                Effect::new(move |_| {
+                    study.track();
+                    platform::badge::set(due());
+                })
+            })
+        });
+        platform::badge::on_hide(move || platform::badge::set(due()));
     }
 
     /// What studying needs from the progress record: every card's scheduling state, the
@@ -239,19 +262,56 @@ impl AppState {
 
     /// Offers all progress, and the user's decks, as a JSON file, and remembers when.
     pub fn export(&self) {
-        let now = now();
-        self.progress.update(|p| p.last_export_ms = now.ms);
+        self.mark_exported();
+        platform::download::download_text(
+            &Self::backup_name(),
+            &self.backup_text(),
+            "application/json",
+        );
+    }
+
+    /// Notes that the record went into a backup file now (downloaded or shared).
+    pub fn mark_exported(&self) {
+        self.progress.update(|p| p.last_export_ms = now().ms);
         self.pending.update_value(|d| d.head = true);
         self.save();
+    }
+
+    /// The backup file's text: the whole record and the user's decks.
+    pub fn backup_text(&self) -> String {
         let decks = self.own_list();
-        let text = self
-            .progress
-            .with_untracked(|p| crate::storage::format::encode_backup(p, &decks));
-        let name = format!(
+        self.progress
+            .with_untracked(|p| crate::storage::format::encode_backup(p, &decks))
+    }
+
+    /// The backup file's name, with today's date.
+    pub fn backup_name() -> String {
+        format!(
             "diffdeck-progress-{}.json",
-            crate::domain::calendar::iso(now.day)
-        );
-        platform::download::download_text(&name, &text, "application/json");
+            crate::domain::calendar::iso(now().day)
+        )
+    }
+
+    /// What a sync link carries (see `domain::sync`): the record's changes after
+    /// `since_ms` (0: all of it), in the backup format, without the user's decks.
+    pub fn sync_text(&self, since_ms: i64) -> String {
+        self.progress.with_untracked(|p| {
+            crate::storage::format::encode_backup(
+                &crate::domain::sync::changes_since(p, since_ms),
+                &[],
+            )
+        })
+    }
+
+    /// When progress was last sent to each of the user's other devices, by name.
+    pub fn sent_to() -> std::collections::BTreeMap<String, i64> {
+        local::sent()
+    }
+
+    /// Notes when progress was sent to each device; if it cannot be stored, it lasts
+    /// until the tab closes (the caller keeps it).
+    pub fn note_sent(sent: &std::collections::BTreeMap<String, i64>) {
+        local::set_sent(sent);
     }
 
     /// Reads a backup file (see `storage::format::read_backup`): its progress, decks and

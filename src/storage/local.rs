@@ -6,7 +6,7 @@
 //! The record is spread over keys (see [`super::layout`]): a save writes only the parts
 //! that changed, each after merging what another tab may have written to it since.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -52,7 +52,7 @@ pub struct Store {
     storage: Option<web_sys::Storage>,
     /// The text this tab last read or wrote under each key: a key that still holds it was
     /// not written by another tab since, and saving need not read it back.
-    known: HashMap<String, String>,
+    known: BTreeMap<String, String>,
     /// The head still holds reviews (a version-1 record): the next save spreads them over
     /// day parts, and writes those before the head that no longer holds them.
     spread: bool,
@@ -118,7 +118,7 @@ impl Store {
                 notices: vec![StorageNotice::MemoryOnly(MemoryOnly::Unavailable)],
             };
         };
-        let mut known = HashMap::new();
+        let mut known = BTreeMap::new();
         let mut notices = Vec::new();
         let mut keep_original = false;
         let mut repair = Vec::new();
@@ -189,7 +189,7 @@ impl Store {
     pub fn memory() -> Store {
         Store {
             storage: None,
-            known: HashMap::new(),
+            known: BTreeMap::new(),
             spread: false,
             repair: Vec::new(),
             decks: Vec::new(),
@@ -339,6 +339,37 @@ impl Store {
             .get_item(key)
             .ok()?
     }
+}
+
+/// Where this device notes when it last sent progress to each other device, by the name
+/// the user gave it: a line `<ms> <name>` each. This device's own business: never in a
+/// backup.
+const SENT_KEY: &str = "diffdeck:sent";
+
+/// When progress was last sent to each device (empty if never; a line that does not read
+/// is skipped, and the next link to that device holds everything, which merges as well).
+pub fn sent() -> std::collections::BTreeMap<String, i64> {
+    let text = Store::raw(SENT_KEY).unwrap_or_default();
+    let mut sent = std::collections::BTreeMap::new();
+    let mut rest = text.as_str();
+    while let Some((line, more)) = rest.split_once("\n") {
+        if let Some((ms, name)) = line.split_once(" ") {
+            if let Ok(ms) = ms.parse() {
+                sent.insert(name.to_string(), ms);
+            }
+        }
+        rest = more;
+    }
+    sent
+}
+
+/// Notes when progress was sent to each device; `false` if it cannot be stored.
+pub fn set_sent(sent: &std::collections::BTreeMap<String, i64>) -> bool {
+    let text: String = sent
+        .iter()
+        .map(|(name, ms)| format!("{ms} {name}\n"))
+        .collect();
+    local_storage().is_some_and(|s| s.set_item(SENT_KEY, &text).is_ok())
 }
 
 /// The user's own decks as stored ([`decks`]), why they cannot be written if they

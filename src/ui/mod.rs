@@ -146,8 +146,11 @@ pub fn App(deck: &'static Deck) -> impl IntoView {
                 }
                 Route::Progress => lazy_screen("Progress", Arc::new(|| Box::pin(progress_screen()))),
                 // One call for both: one copy of the loading code.
-                r @ (Route::Settings | Route::Decks | Route::AddDeck(_)) => {
-                    let title = if r == Route::Settings { "Settings" } else { "Your decks" };
+                r @ (Route::Settings | Route::Decks | Route::AddDeck(_) | Route::Sync(_)) => {
+                    let title = match r {
+                        Route::Settings | Route::Sync(_) => "Settings",
+                        _ => "Your decks",
+                    };
                     lazy_screen(title, Arc::new(move || Box::pin(settings_screen(r.clone()))))
                 }
                 Route::NotFound(_) => view! { <shell::NotFound /> }.into_any(),
@@ -178,10 +181,12 @@ split! {
     fn progress_screen() -> AnyView {
         view! { <progress::ProgressScreen /> }.into_any()
     }
-    // Settings and the user's decks (both about the user's data) share one part.
+    // Settings (with a sync link's import, if one was opened) and the user's decks (both
+    // about the user's data) share one part.
     fn settings_screen(route: Route) -> AnyView {
         match route {
             Route::Settings => view! { <settings::SettingsScreen /> }.into_any(),
+            Route::Sync(link) => view! { <settings::SettingsScreen link=link /> }.into_any(),
             Route::AddDeck(link) => view! { <own::DecksScreen link=link /> }.into_any(),
             _ => view! { <own::DecksScreen /> }.into_any(),
         }

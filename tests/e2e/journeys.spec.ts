@@ -204,6 +204,26 @@ test('a backup exported here imports into an empty browser and merges', async ({
   }
 });
 
+test('a sync link made here, opened in an empty browser, is previewed and merged', async ({ drive: d }) => {
+  await open(d, '#/flashcards?c=cmd-vs-entrypoint');
+  await grade(d, /^Good/);
+  await grade(d, /^Good/);
+  await eventually(() => counters(d)).toContain('2 done today');
+  await open(d, '#/settings');
+  await d.fill('#send-device', 'Laptop');
+  await d.click('button', /^Make a sync link$/);
+  await eventually(() => d.run(() => (document.querySelector('#sync-link') as HTMLInputElement | null)?.value ?? '', null)).toContain('#/sync/1.');
+  const link = await d.run(() => (document.querySelector('#sync-link') as HTMLInputElement).value, null);
+  // The other device: nothing stored.
+  await d.run(() => localStorage.clear(), null);
+  await open(d, link);
+  await eventually(() => d.text('[aria-label="Import preview"]')).toContain('This link holds 2 reviews');
+  await d.click('button', /^Merge with my progress$/);
+  await eventually(() => d.text('.done')).toContain('merged');
+  await open(d, '#/flashcards?c=cmd-vs-entrypoint');
+  await eventually(() => counters(d)).toContain('2 done today');
+});
+
 test('Your decks: a deck shared as a link is previewed, added, studied and shared again', async ({ drive: d }) => {
   // The link another browser's "Copy link" makes: the deck's Markdown, zlib, base64url.
   const example = readFileSync('content/example.md');

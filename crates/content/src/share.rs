@@ -1,5 +1,6 @@
 //! A deck as a link: its Markdown, compressed, in the URL's fragment (`#/add/1.<data>`),
-//! which browsers never send to a server.
+//! which browsers never send to a server. Progress sent to another device travels the
+//! same way (`#/sync/1.<data>`, the backup file's JSON: see [`Kind`]).
 //!
 //! `<data>` is zlib (deflate with an Adler-32 checksum, so a link cut short or changed is
 //! told from a deck) in URL-safe base64 without padding; `1.` is the format's version.
@@ -15,8 +16,37 @@ use base64::Engine as _;
 
 use crate::parse::MAX_BYTES;
 
-/// What precedes the data in a link's fragment.
+/// What precedes the data in a deck link's fragment.
 pub const PREFIX: &str = "#/add/";
+/// What precedes the data in a sync link's fragment.
+pub const SYNC_PREFIX: &str = "#/sync/";
+/// The most a sync link may inflate to (a stored record's limit).
+pub const MAX_SYNC_BYTES: usize = 4 * 1024 * 1024;
+
+/// What a link carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A deck's Markdown (`#/add/`).
+    Deck,
+    /// Progress for another device (`#/sync/`): a backup file's text.
+    Sync,
+}
+
+impl Kind {
+    fn prefix(self) -> &'static str {
+        match self {
+            Kind::Deck => PREFIX,
+            Kind::Sync => SYNC_PREFIX,
+        }
+    }
+
+    fn max_bytes(self) -> usize {
+        match self {
+            Kind::Deck => MAX_BYTES,
+            Kind::Sync => MAX_SYNC_BYTES,
+        }
+    }
+}
 /// The link format's version, before the data.
 const VERSION: &str = "1.";
 /// The most characters of data a link may carry.
@@ -33,6 +63,25 @@ pub enum LinkError {
     UnknownVersion,
     /// Cut short or changed on its way: the data does not decode, or fails its checksum.
     Damaged,
+}
+
+impl LinkError {
+    /// What to tell the user about a link of `kind` that failed so.
+    pub fn describe(&self, kind: Kind) -> String {
+        match (kind, self) {
+            (Kind::Deck, e) => e.to_string(),
+            (Kind::Sync, LinkError::TooLarge { chars }) => format!(
+                "This progress is too large for a link ({chars} characters; a link may carry {MAX_LINK_CHARS}). Send only what changed, or use the backup file."
+            ),
+            (Kind::Sync, LinkError::NotALink) => "This is not a diffdeck sync link.".into(),
+            (Kind::Sync, LinkError::UnknownVersion) => {
+                "This sync link comes from a newer version of diffdeck. Reload to update, then open it again.".into()
+            }
+            (Kind::Sync, LinkError::Damaged) => {
+                "This sync link is damaged: part of it is missing or changed. Nothing was changed here. Make a new link on the other device, or send the backup file.".into()
+            }
+        }
+    }
 }
 
 impl fmt::Display for LinkError {
@@ -60,20 +109,32 @@ impl std::error::Error for LinkError {}
 /// The fragment (`#/add/1.…`) that carries `markdown`, a deck file's text (so at most
 /// [`MAX_BYTES`]: [`decode`] refuses more as damaged).
 pub fn encode(markdown: &str) -> Result<String, LinkError> {
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(markdown.as_bytes(), 10);
+    encode_as(Kind::Deck, markdown)
+}
+
+/// The fragment that carries `text` as a link of `kind`.
+pub fn encode_as(kind: Kind, text: &str) -> Result<String, LinkError> {
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 10);
     let data = URL_SAFE_NO_PAD.encode(packed);
     if data.len() > MAX_LINK_CHARS {
         return Err(LinkError::TooLarge { chars: data.len() });
     }
-    Ok(format!("{PREFIX}{VERSION}{data}"))
+    Ok(format!("{}{VERSION}{data}", kind.prefix()))
 }
 
 /// The Markdown a fragment (`#/add/1.…`, with or without `#`) carries. Never inflates
 /// more than a deck file may hold ([`MAX_BYTES`]).
 pub fn decode(fragment: &str) -> Result<String, LinkError> {
+    decode_as(Kind::Deck, fragment)
+}
+
+/// The text a link of `kind` carries (with or without `#`); never inflates more than
+/// such a link may hold.
+pub fn decode_as(kind: Kind, fragment: &str) -> Result<String, LinkError> {
+    let prefix = kind.prefix();
     let body = fragment
-        .strip_prefix(PREFIX)
-        .or_else(|| fragment.strip_prefix(&PREFIX[1..]))
+        .strip_prefix(prefix)
+        .or_else(|| fragment.strip_prefix(&prefix[1..]))
         .ok_or(LinkError::NotALink)?;
     let Some(data) = body.strip_prefix(VERSION) else {
         let newer = body
@@ -91,9 +152,50 @@ pub fn decode(fragment: &str) -> Result<String, LinkError> {
     let packed = URL_SAFE_NO_PAD
         .decode(data.trim_end())
         .map_err(|_| LinkError::Damaged)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_BYTES)
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, kind.max_bytes())
         .map_err(|_| LinkError::Damaged)?;
     String::from_utf8(bytes).map_err(|_| LinkError::Damaged)
+}
+
+/// `text` (a link) as a QR code, drawn as SVG: dark modules on white with a quiet zone of
+/// four, sized by its container. Error correction M where the text fits, else L; `None`
+/// if it holds more than one code can (2,953 bytes at L).
+pub fn qr_svg(text: &str) -> Option<String> {
+    use qrcode::{EcLevel, QrCode};
+    let code = QrCode::with_error_correction_level(text, EcLevel::M)
+        .or_else(|_| QrCode::with_error_correction_level(text, EcLevel::L))
+        .ok()?;
+    let width = code.width();
+    let dark = code.to_colors();
+    let mut path = String::new();
+    for (y, row) in dark.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if row[x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && row[x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                path += &format!("M{} {}h{}v1h-{}z", start + 4, y + 4, x - start, x - start);
+            } else {
+                x += 1;
+            }
+        }
+    }
+    let size = width + 8;
+    Some(format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="white"/><path fill="black" d="{path}"/></svg>"#
+    ))
+}
+
+/// [`qr_svg`] as an image's address (`data:image/svg+xml,…`), for an `<img>`: no `#`
+/// in it, and `<`, `>` escaped.
+pub fn qr_image(text: &str) -> Option<String> {
+    let svg = qr_svg(text)?;
+    Some(format!(
+        "data:image/svg+xml,{}",
+        svg.replace('<', "%3C").replace('>', "%3E")
+    ))
 }
 
 #[cfg(test)]
@@ -173,6 +275,47 @@ mod tests {
         ));
         assert!(bomb.len() < MAX_LINK_CHARS);
         assert_eq!(decode(&format!("#/add/1.{bomb}")), Err(LinkError::Damaged));
+    }
+
+    #[test]
+    fn a_sync_link_is_its_own_kind() {
+        let text = r#"{"version":3,"log":[]}"#;
+        let link = encode_as(Kind::Sync, text).unwrap();
+        assert!(link.starts_with("#/sync/1."));
+        assert_eq!(decode_as(Kind::Sync, &link).unwrap(), text);
+        assert_eq!(decode(&link), Err(LinkError::NotALink), "not a deck");
+        assert_eq!(
+            decode_as(Kind::Sync, "#/sync/9.abc"),
+            Err(LinkError::UnknownVersion)
+        );
+        let cut = &link[..link.len() - 3];
+        assert_eq!(decode_as(Kind::Sync, cut), Err(LinkError::Damaged));
+        assert!(LinkError::Damaged
+            .describe(Kind::Sync)
+            .contains("Nothing was changed"));
+        // A record may be larger than a deck file, but not without limit.
+        let bomb = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(
+            &vec![b' '; MAX_SYNC_BYTES + 1],
+            10,
+        ));
+        assert!(bomb.len() < MAX_LINK_CHARS);
+        assert_eq!(
+            decode_as(Kind::Sync, &format!("#/sync/1.{bomb}")),
+            Err(LinkError::Damaged)
+        );
+    }
+
+    #[test]
+    fn a_link_becomes_a_qr_code_while_one_can_hold_it() {
+        let svg = qr_svg("https://example.org/diffdeck/#/sync/1.eJyrVg").unwrap();
+        assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+        // 44 bytes: version 4 at level M, 33 modules and the quiet zone.
+        assert!(svg.contains(r#"viewBox="0 0 41 41""#), "{svg}");
+        assert!(qr_svg(&"a".repeat(2_953)).is_some());
+        let image = qr_image("https://example.org/").unwrap();
+        assert!(image.starts_with("data:image/svg+xml,%3Csvg "));
+        assert!(!image.contains(['#', '<', '>']));
+        assert!(qr_svg(&"a".repeat(2_954)).is_none());
     }
 
     #[test]

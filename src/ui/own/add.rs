@@ -9,6 +9,7 @@ use crate::domain::own;
 use crate::platform::document::focus_by_id;
 use crate::route::Route;
 use crate::state::AppState;
+use diffdeck_content::share::Kind;
 use diffdeck_content::Fault;
 
 use super::deck_reader::{read, unshare, with_lines};
@@ -68,7 +69,7 @@ pub(super) fn AddDeck(step: RwSignal<Step>, link: Option<String>) -> impl IntoVi
     if let Some(data) = link {
         step.set(Step::Reading);
         wasm_bindgen_futures::spawn_local(async move {
-            match unshare(Route::AddDeck(data).href()).await {
+            match unshare(Kind::Deck, Route::AddDeck(data).href()).await {
                 Some(Ok(markdown)) => {
                     text.set(markdown.clone());
                     check("link".into(), markdown.into_bytes());

@@ -1,8 +1,9 @@
-//! The deck reader's three calls (read a deck, pack a link, open one): in the release
+//! The deck reader's calls (read a deck, pack a link, open one, draw a QR code): in the release
 //! build its own wasm module, loaded on first use (`platform::deck_reader`); without the
 //! `split` feature (wasm-bindgen tests, which serve no such module) the parser itself.
 //! The one place that chooses.
 
+use diffdeck_content::share::Kind;
 use diffdeck_content::{Fault, Reading};
 
 /// Reads a deck file's bytes with the deck reader.
@@ -18,29 +19,45 @@ pub(super) async fn read(file: &str, bytes: Vec<u8>) -> Option<Reading> {
     }
 }
 
-/// A deck file's text as a link's fragment (`#/add/1.…`), or why it cannot be one;
-/// `None` if the reader cannot be loaded.
-pub(super) async fn share(markdown: String) -> Option<Result<String, String>> {
+/// A deck file's text (`Kind::Deck`) or a backup's (`Kind::Sync`) as a link's fragment
+/// (`#/add/1.…`, `#/sync/1.…`), or why it cannot be one; `None` if the reader cannot be
+/// loaded.
+pub(crate) async fn share(kind: Kind, text: String) -> Option<Result<String, String>> {
     #[cfg(feature = "split")]
     {
-        crate::content::decode_text(&crate::platform::deck_reader::link(&markdown).await?)
+        let answer = crate::platform::deck_reader::link(&text, kind == Kind::Sync).await?;
+        crate::content::decode_text(&answer)
     }
     #[cfg(not(feature = "split"))]
     {
-        Some(diffdeck_content::share::encode(&markdown).map_err(|e| e.to_string()))
+        Some(diffdeck_content::share::encode_as(kind, &text).map_err(|e| e.describe(kind)))
     }
 }
 
-/// The deck file's text a link's fragment carries, or why it carries none; `None` if the
+/// The text a link's fragment of `kind` carries, or why it carries none; `None` if the
 /// reader cannot be loaded.
-pub(super) async fn unshare(fragment: String) -> Option<Result<String, String>> {
+pub(crate) async fn unshare(kind: Kind, fragment: String) -> Option<Result<String, String>> {
     #[cfg(feature = "split")]
     {
-        crate::content::decode_text(&crate::platform::deck_reader::open(&fragment).await?)
+        let answer = crate::platform::deck_reader::open(&fragment, kind == Kind::Sync).await?;
+        crate::content::decode_text(&answer)
     }
     #[cfg(not(feature = "split"))]
     {
-        Some(diffdeck_content::share::decode(&fragment).map_err(|e| e.to_string()))
+        Some(diffdeck_content::share::decode_as(kind, &fragment).map_err(|e| e.describe(kind)))
+    }
+}
+
+/// A link as a QR code (an SVG image's `data:` address); `Some(None)` if it is too long for
+/// one, `None` if the reader cannot be loaded.
+pub(crate) async fn qr(link: String) -> Option<Option<String>> {
+    #[cfg(feature = "split")]
+    {
+        postcard::from_bytes(&crate::platform::deck_reader::qr(&link).await?).ok()
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Some(diffdeck_content::share::qr_image(&link))
     }
 }
 

@@ -6,10 +6,11 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::deck::Deck;
 use crate::domain::own;
-use crate::platform::document::{copy_text, focus_by_id};
+use crate::platform::document::{copy_text, focus_by_id, select_all};
 use crate::platform::download::download_text;
 use crate::route::Route;
 use crate::state::AppState;
+use diffdeck_content::share::Kind;
 use diffdeck_content::syntax;
 
 use super::deck_reader::share;
@@ -81,7 +82,7 @@ fn OwnDeck(deck: &'static Deck, step: RwSignal<Step>) -> impl IntoView {
     };
     let copy_link = move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            let link = match share(syntax::to_markdown(deck)).await {
+            let link = match share(Kind::Deck, syntax::to_markdown(deck)).await {
                 Some(link) => link.map(|fragment| crate::platform::location::link_to(&fragment)),
                 None => Err("The deck reader could not be loaded: this device seems to be offline. Try again when you are online.".into()),
             };
@@ -174,10 +175,7 @@ fn OwnDeck(deck: &'static Deck, step: RwSignal<Step>) -> impl IntoView {
                 view! {
                     <div class="own__form">
                         <label class="field__label" for=field.clone()>{format!("Link to “{}”", deck.title)}</label>
-                        <input id=field class="field__input" type="text" readonly value=url on:focus=|ev| {
-                            let input: web_sys::HtmlInputElement = ev.target().expect("input").unchecked_into();
-                            input.select();
-                        } />
+                        <input id=field class="field__input" type="text" readonly value=url on:focus=select_all />
                         <p class="check__hint" role="status">
                             {format!(
                                 "{} ({chars} characters). Whoever opens it sees the deck and can add it; the deck travels in the link, not through a server.",

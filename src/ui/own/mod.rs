@@ -9,7 +9,7 @@
 //! `deck_reader.rs` (the calls to the deck reader).
 
 mod add;
-mod deck_reader;
+pub(crate) mod deck_reader;
 mod guide;
 mod list;
 

@@ -1,6 +1,7 @@
 //! Progress: where the user stands. Mastery per phase and comparison (FSRS recall), the
 //! week ahead, a heatmap of twelve weeks, streaks, the most confused pairs, personal
-//! bests, the interview countdown with projected readiness, and the storage status. Charts
+//! bests, the interview countdown with projected readiness, reminders as a calendar file
+//! (`domain::ics`), and the storage status. Charts
 //! are SVG drawn here, labelled with numbers (readable without colour) and backed by text.
 
 use std::collections::BTreeSet;
@@ -10,10 +11,14 @@ use leptos::prelude::*;
 use crate::domain::backup::backup_due;
 use crate::domain::calendar;
 use crate::domain::cards::{cards, Card, Scope};
+use crate::domain::ics;
 use crate::domain::matching::{describe_key, format_tenths};
 use crate::domain::plan;
 use crate::domain::stats::{self, DeckMastery, PhaseMastery, STREAK_MIN_REVIEWS};
+use crate::platform::clock;
 use crate::platform::document::set_title;
+use crate::platform::download::download_text;
+use crate::platform::location::link_to;
 use crate::route::Route;
 use crate::state::{now, AppState};
 use crate::ui::plan::{plan_text, InterviewDate};
@@ -110,6 +115,66 @@ pub fn ProgressScreen() -> impl IntoView {
     let reviewed_today = move || study.with(|d| d.reviews_on(today.day));
     let total = move || study.with(|d| d.total_reviews());
 
+    // The plan, or the next 30 days' reviews, as a calendar file (`domain::ics`).
+    let study_time = NodeRef::<leptos::html::Input>::new();
+    let add_to_calendar = move |_| {
+        let (hour, minute) = study_time
+            .get_untracked()
+            .and_then(|i| {
+                let value = i.value();
+                let (h, m) = value.split_once(":")?;
+                Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?))
+            })
+            .unwrap_or((19, 0));
+        let days: Vec<(i32, usize, usize)> = match plans.get_untracked() {
+            Some((_, lines)) => {
+                let mut per_day = std::collections::BTreeMap::<i32, (usize, usize)>::new();
+                for day in lines.iter().flat_map(|(_, _, plan)| &plan.days) {
+                    let e = per_day.entry(day.day).or_default();
+                    e.0 += day.reviews;
+                    e.1 += day.new;
+                }
+                per_day.into_iter().map(|(d, (r, n))| (d, r, n)).collect()
+            }
+            None => study.with_untracked(|d| {
+                let due = stats::due_ahead(d.states(), today, 30);
+                (0..30).map(|i| (today.day + i as i32, due[i], 0)).collect()
+            }),
+        };
+        let sessions: Vec<ics::Session> = days
+            .into_iter()
+            .map(|(day, reviews, new)| {
+                let (y, m, d) = calendar::date_of(day);
+                ics::Session {
+                    day,
+                    start_ms: clock::local_ms(y, m, d, hour, minute),
+                    reviews,
+                    new,
+                }
+            })
+            .collect();
+        // The app's address (scheme and path dropped) names it in each event's UID.
+        let page = link_to("");
+        let host = page
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split_once("/"))
+            .map_or("", |(host, _)| host);
+        let file = ics::calendar(
+            &sessions,
+            interview(),
+            &link_to(
+                &Route::Flashcards {
+                    only: Vec::new(),
+                    deck: None,
+                }
+                .href(),
+            ),
+            if host.is_empty() { "diffdeck" } else { host },
+            now().ms,
+        );
+        download_text("diffdeck-study-plan.ics", &file, "text/calendar");
+    };
+
     // (None, or whether an export was ever made.)
     let backup = move || {
         app.progress
@@ -193,6 +258,23 @@ pub fn ProgressScreen() -> impl IntoView {
                         }
                     })
             }}
+
+            <h2 class="settings__group">"Reminders and your other devices"</h2>
+            <p class="check__hint">
+                {move || if interview().is_some() {
+                    "A study session on your calendar each day until the interview, with the cards expected and a link back here, and the interview itself."
+                } else {
+                    "A study session on your calendar each day for the next 30 days, with the cards due and a link back here."
+                }}
+            </p>
+            <div class="own__form">
+                <label class="field__label" for="study-time">"Study at"</label>
+                <input id="study-time" class="field__input field__input--short" type="time" value="19:00" node_ref=study_time />
+            </div>
+            <p class="summary__actions">
+                <button class="button" type="button" on:click=add_to_calendar>"Add to my calendar (.ics)"</button>
+                <a class="button" href="#/settings">"Send to another device"</a>
+            </p>
 
             <h2 class="settings__group">"Mastery today"</h2>
             <p class="check__hint">"Likelihood of recalling each deck's and each phase's cards now (FSRS); new cards count as 0 %."</p>

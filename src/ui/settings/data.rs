@@ -1,48 +1,95 @@
-//! The user's data: where it lives, export, import from a backup file (with a preview
-//! and a choice of merge or replace), and reset (`reset.rs`).
+//! The user's data: where it lives, export, import from a backup file or a sync link (with
+//! a preview of what it holds and what merging adds, and a choice of merge or replace;
+//! a link, which may hold only recent changes, merges), and reset (`reset.rs`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::reset::ResetProgress;
+use super::send::OFFLINE;
 use crate::domain::backup::{preview, Preview};
 use crate::domain::calendar;
+use crate::domain::sync::{adds, decks_of, Adds};
+use crate::platform::document::reveal_soon;
+use crate::route::Route;
 use crate::state::{AppState, Backup};
+use crate::ui::own::deck_reader::unshare;
+use diffdeck_content::share::Kind;
 
 /// What an import would do, before the user decides.
 #[derive(Clone)]
 struct Pending {
     backup: Backup,
     preview: Preview,
+    adds: Adds,
+    /// What it holds is of these decks (their titles).
+    decks: String,
+}
+
+/// `link`: what follows `#/sync/` when the screen opens a sync link.
+/// The import preview's id: a sync link's preview takes focus when it is ready.
+const PREVIEW: &str = "import-preview";
+
+/// `n` and the word for it: "1 review", "2 reviews".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[component]
-pub(super) fn YourData() -> impl IntoView {
+pub(super) fn YourData(link: Option<String>) -> impl IntoView {
     let app: AppState = expect_context();
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
     let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let done = RwSignal::new(String::new());
+    let from_link = link.is_some();
 
+    let take = move |text: Result<String, String>| match text
+        .map_err(|why| vec![why])
+        .and_then(|text| AppState::read_backup(&text))
+    {
+        Ok(backup) => {
+            errors.set(Vec::new());
+            let preview = preview(&backup.progress);
+            let adds = app.progress.with_untracked(|p| adds(p, &backup.progress));
+            let (titles, _) = app
+                .library
+                .with_untracked(|l| decks_of(l, &backup.progress));
+            let decks = titles
+                .iter()
+                .map(|t| format!("“{t}”"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            pending.set(Some(Pending {
+                backup,
+                preview,
+                adds,
+                decks,
+            }));
+            if from_link {
+                reveal_soon(PREVIEW);
+            }
+        }
+        Err(problems) => {
+            pending.set(None);
+            errors.set(problems);
+        }
+    };
     let read = move |file: web_sys::File| {
         let promise = file.text();
         wasm_bindgen_futures::spawn_local(async move {
-            let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-                errors.set(vec!["The file could not be read.".into()]);
-                return;
-            };
-            match AppState::read_backup(&text.as_string().unwrap_or_default()) {
-                Ok(backup) => {
-                    errors.set(Vec::new());
-                    let preview = preview(&backup.progress);
-                    pending.set(Some(Pending { backup, preview }));
-                }
-                Err(problems) => {
-                    pending.set(None);
-                    errors.set(problems);
-                }
-            }
+            let text = wasm_bindgen_futures::JsFuture::from(promise).await;
+            take(
+                text.map(|t| t.as_string().unwrap_or_default())
+                    .map_err(|_| "The file could not be read.".into()),
+            );
         });
     };
+    if let Some(data) = link {
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = unshare(Kind::Sync, Route::Sync(data).href()).await;
+            take(text.unwrap_or_else(|| Err(OFFLINE.into())));
+        });
+    }
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().expect("input").unchecked_into();
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -102,7 +149,13 @@ pub(super) fn YourData() -> impl IntoView {
             </div>
             <Show when=move || !errors.with(Vec::is_empty)>
                 <div class="notice" role="alert">
-                    <p>"This file cannot be imported:"</p>
+                    <p>
+                        {if from_link {
+                            "This link cannot be opened; nothing was changed:"
+                        } else {
+                            "This file cannot be imported:"
+                        }}
+                    </p>
                     <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                 </div>
             </Show>
@@ -113,19 +166,39 @@ pub(super) fn YourData() -> impl IntoView {
                         let range = p
                             .preview
                             .range
-                            .map(|(a, b)| format!(" from {} to {}", date(a), date(b)))
+                            .map(|(a, b)| format!(", from {} to {}", date(a), date(b)))
                             .unwrap_or_default();
                         view! {
-                            <div class="preview" role="region" aria-label="Import preview">
+                            <div class="preview" role="region" aria-label="Import preview" id=PREVIEW tabindex="-1">
                                 <p>
                                     {format!(
-                                        "This file holds {} {} of {} {}{range}.",
-                                        p.preview.reviews,
-                                        if p.preview.reviews == 1 { "review" } else { "reviews" },
-                                        p.preview.cards,
-                                        if p.preview.cards == 1 { "card" } else { "cards" },
+                                        "This {} holds {} of {} on {}{range}{}.",
+                                        if from_link { "link" } else { "file" },
+                                        counted(p.preview.reviews, "review", "reviews"),
+                                        counted(p.preview.cards, "card", "cards"),
+                                        counted(p.preview.days, "study day", "study days"),
+                                        if p.decks.is_empty() { String::new() } else { format!(", in {}", p.decks) },
                                     )}
                                 </p>
+                                <p>
+                                    {if p.adds.reviews == 0 {
+                                        "You already have all of its reviews: merging adds none.".to_string()
+                                    } else {
+                                        format!(
+                                            "Merging adds {} and {} here.",
+                                            counted(p.adds.reviews, "review", "reviews"),
+                                            counted(p.adds.days, "new study day", "new study days"),
+                                        )
+                                    }}
+                                </p>
+                                {(p.adds.removed > 0).then(|| view! {
+                                    <p class="notice">
+                                        {format!(
+                                            "Merging also takes away {} here: the other copy was reset after them.",
+                                            counted(p.adds.removed, "review", "reviews"),
+                                        )}
+                                    </p>
+                                })}
                                 {(!p.backup.decks.is_empty())
                                     .then(|| {
                                         let titles: Vec<String> = p
@@ -160,9 +233,11 @@ pub(super) fn YourData() -> impl IntoView {
                                     <button class="button button--primary" type="button" on:click=move |_| apply(true)>
                                         "Merge with my progress"
                                     </button>
-                                    <button class="button" type="button" on:click=move |_| apply(false)>
-                                        "Replace my progress"
-                                    </button>
+                                    {(!from_link).then(|| view! {
+                                        <button class="button" type="button" on:click=move |_| apply(false)>
+                                            "Replace my progress"
+                                        </button>
+                                    })}
                                     <button class="button button--quiet" type="button" on:click=move |_| pending.set(None)>
                                         "Cancel"
                                     </button>

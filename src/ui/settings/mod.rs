@@ -5,6 +5,7 @@
 mod data;
 mod install;
 mod reset;
+mod send;
 
 use leptos::prelude::*;
 
@@ -17,8 +18,10 @@ use crate::ui::quiz::QuizTimeSelect;
 use crate::ui::shell::SCREEN_TITLE;
 use data::YourData;
 
+/// `link`: what follows `#/sync/` when the screen opens a sync link; its import preview
+/// then comes first.
 #[component]
-pub fn SettingsScreen() -> impl IntoView {
+pub fn SettingsScreen(#[prop(optional)] link: Option<String>) -> impl IntoView {
     let app: AppState = expect_context();
     set_title("Settings — diffdeck");
     let get = move |f: fn(&Settings) -> String| move || app.progress.with(|p| f(&p.settings));
@@ -57,6 +60,7 @@ pub fn SettingsScreen() -> impl IntoView {
             <h1 id=SCREEN_TITLE tabindex="-1" class="screen-title">
                 "Settings"
             </h1>
+            {link.clone().map(|link| view! { <YourData link=Some(link) /> })}
             <form class="setup" on:submit=|ev| ev.prevent_default()>
                 <h2 class="settings__group">"Studying"</h2>
                 <div class="field">
@@ -139,7 +143,8 @@ pub fn SettingsScreen() -> impl IntoView {
                 </fieldset>
             </form>
             <install::Install />
-            <YourData />
+            {link.is_none().then(|| view! { <YourData link=None /> })}
+            <send::SendProgress />
         </section>
     }
 }
