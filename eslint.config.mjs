@@ -13,7 +13,8 @@ export default [
       globals: Object.fromEntries(
         [
           'addEventListener', 'dispatchEvent', 'document', 'Event', 'fetch', 'globalThis', 'location',
-          'matchMedia', 'navigator', 'PerformanceObserver', 'removeEventListener', 'setTimeout',
+          'localStorage', 'matchMedia', 'navigator', 'PerformanceObserver', 'removeEventListener',
+          'requestIdleCallback', 'setTimeout',
           'WebAssembly',
         ].map((name) => [name, 'readonly']),
       ),

@@ -96,3 +96,18 @@ const prefetch = document.createElement('link');
 prefetch.rel = 'prefetch';
 prefetch.href = deck;
 document.head.append(prefetch);
+
+// A returning reader with decks of their own: the home page's deck switch should list
+// them, which only the app knows. So the app starts by itself, once the page is idle,
+// rather than on the first touch. (Everyone else's home page is the same as the
+// pre-rendered one: for them the app waits for a touch.)
+let ownDecks = false;
+try {
+  ownDecks = /"added_ms"/.test(localStorage.getItem('diffdeck:decks') ?? '');
+} catch {
+  // Storage refused (a privacy mode): nothing of theirs to show.
+}
+if (ownDecks) {
+  if (globalThis.requestIdleCallback) requestIdleCallback(start, { timeout: 1000 });
+  else setTimeout(start, 0);
+}

@@ -34,6 +34,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 step "release build"
 trunk build --release --offline
 
+step "every page in dist/ is valid HTML (html-validate, the standard's rules: .htmlvalidate.json)"
+find dist -name '*.html' -print0 | xargs -0 npx html-validate
+
 step "end-to-end tests (release build under a sub-path: Chromium; the journeys also in Firefox and WebKit)"
 npx playwright test
 

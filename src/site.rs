@@ -261,7 +261,10 @@ fn render<V: IntoView + 'static>(
         .to_html()
     });
     drop(owner);
-    html
+    // `<!>` marks where Leptos would hydrate a dynamic child. These pages are never
+    // hydrated (the app builds its own and takes their place), and the marker is not valid
+    // HTML (a bogus comment): text never renders as `<!>` (it would be `&lt;!&gt;`).
+    html.replace("<!>", "")
 }
 
 /// A whole page around `body`, at `path` (a folder: `c/<id>/`) whose way to the site's

@@ -299,6 +299,28 @@ fn every_link_between_pages_leads_to_one() {
 }
 
 #[test]
+fn pages_carry_no_hydration_markers_and_print_as_a_cheat_sheet() {
+    // `<!>` is what Leptos's server rendering leaves for hydration: not valid HTML, and
+    // these pages are never hydrated. (`make test` runs html-validate over every page.)
+    for p in site(None) {
+        assert!(!p.html.contains("<!>"), "{}", p.path);
+        assert!(
+            p.html
+                .contains("<link rel=\"stylesheet\" href=\"../../print.css\" media=\"print\" />"),
+            "{}",
+            p.path
+        );
+        // A deck's page has a Print button, which its script shows.
+        assert_eq!(
+            p.html.contains("print-action") && p.html.contains("print.js"),
+            p.path.starts_with("d/"),
+            "{}",
+            p.path
+        );
+    }
+}
+
+#[test]
 fn the_sitemap_lists_every_page_and_robots_points_to_it() {
     let pages = site(Some(URL));
     let map = sitemap(&pages, URL);
@@ -368,6 +390,7 @@ fn the_home_page_is_browse_on_the_first_deck() {
         "search waits for the app"
     );
     assert!(app.contains("21 comparisons in 6 phases"));
+    assert!(!html.contains("<!>"));
     assert!(!html.contains("canonical"));
     // Run again (the update test rebuilds a copy): the same page.
     assert_eq!(home(&html, &decks, site(None)).unwrap(), html);

@@ -57,6 +57,25 @@ test('Browse: the deck, a search that narrows it, a switch to the second deck', 
   await eventually(() => d.count('article.card')).toBe(46);
 });
 
+test('before the app runs, a tap on Flashcards and keys typed into search are not lost', async ({ drive: d }) => {
+  const running = () => d.run(() => document.documentElement.dataset.app === 'running', null);
+  // The pre-rendered home page, the app not started: tap Flashcards in the header.
+  await openPage(d, './');
+  expect(await running()).toBe(false);
+  await d.click('.app-nav a', /Flashcards/);
+  await eventually(running).toBe(true);
+  await eventually(() => h1(d)).toBe('Flashcards');
+  await eventually(() => d.text('form.setup button[type="submit"]')).toMatch(/Start/);
+  // Afresh, and type at once: the app starts, keeps every key and filters.
+  await d.goto('./');
+  await d.reload();
+  await eventually(() => d.run(() => !!document.querySelector('main h1'), null)).toBe(true);
+  await d.fill('input[type="search"]', 'volume orphaned');
+  await eventually(running).toBe(true);
+  await eventually(() => d.count('li:not([hidden]) > article.card')).toBe(1);
+  expect(await d.run(() => (document.querySelector('input[type="search"]') as HTMLInputElement).value, null)).toBe('volume orphaned');
+});
+
 test('a deep link opens its comparison, with its sources, and survives a reload', async ({ drive: d }) => {
   await open(d, '#/c/copy-vs-add');
   await eventually(() => h1(d)).toContain('COPY');

@@ -310,3 +310,23 @@ test('a drill with an exact answer: typed, checked, and "I had it" counts it as 
   const grades = (await stored(page)).log.map((r: { g: number }) => r.g);
   expect(grades, 'the Again was taken back; a Hard stands').toEqual([3, 2]);
 });
+
+test('a returning reader with a deck of their own sees it on the home page without a touch', async ({ page }) => {
+  await open(page, '#/decks');
+  await chooseFile(page, 'git.md', EXAMPLE);
+  await page.getByRole('region', { name: 'Deck preview' }).getByRole('button', { name: 'Add this deck' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
+  // Back later: the home page, loaded afresh, and no key, tap or focus.
+  await page.evaluate(() => history.replaceState(null, '', location.pathname));
+  await page.reload();
+  const switcher = page.getByRole('navigation', { name: 'Decks' });
+  await expect(switcher).toBeVisible();
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
+  await expect(switcher).toContainText('Git in three comparisons');
+  // A first-time visitor's home page still waits for a touch (nothing of theirs to show).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(switcher).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(0);
+});
