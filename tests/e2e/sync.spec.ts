@@ -1,5 +1,6 @@
 import { test, expect, open, stored, expectNoAxeViolations } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 
@@ -134,4 +135,29 @@ test('a damaged, cut, future or oversized sync link is refused, and nothing stor
     expect(await stored(page)).toEqual(before);
   }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+});
+
+test('reviews of a deck the other device lacks are said so, and kept', async ({ page: a, browser }) => {
+  await a.clock.install({ time: T0 });
+  await open(a, '#/decks');
+  await a.getByLabel('A Markdown file (.md or .txt)').setInputFiles({
+    name: 'git.md',
+    mimeType: 'text/markdown',
+    buffer: readFileSync('content/example.md'),
+  });
+  await a.getByRole('region', { name: 'Deck preview' }).getByRole('button', { name: 'Add this deck' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
+  await grade(a, 'u-git-in-three-comparisons--git-fetch-vs-git-pull', 1);
+  const link = await makeLink(a, 'Laptop');
+  const b = await device(browser, T0);
+  try {
+    const preview = await openLink(b.page, link);
+    await expect(preview).toContainText('This link holds 1 review of 1 card');
+    await expect(preview).toContainText('1 card is of a deck this device does not have');
+    await preview.getByRole('button', { name: 'Merge with my progress' }).click();
+    await expect(b.page.locator('.done')).toContainText('merged');
+    expect(await keys(b.page)).toEqual(await keys(a));
+  } finally {
+    await b.context.close();
+  }
 });

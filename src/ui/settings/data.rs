@@ -24,6 +24,8 @@ struct Pending {
     adds: Adds,
     /// What it holds is of these decks (their titles).
     decks: String,
+    /// Cards it reviewed that are of no deck here (a deck of the user's not on this device).
+    elsewhere: usize,
 }
 
 /// `link`: what follows `#/sync/` when the screen opens a sync link.
@@ -51,7 +53,7 @@ pub(super) fn YourData(link: Option<String>) -> impl IntoView {
             errors.set(Vec::new());
             let preview = preview(&backup.progress);
             let adds = app.progress.with_untracked(|p| adds(p, &backup.progress));
-            let (titles, _) = app
+            let (titles, elsewhere) = app
                 .library
                 .with_untracked(|l| decks_of(l, &backup.progress));
             let decks = titles
@@ -64,6 +66,7 @@ pub(super) fn YourData(link: Option<String>) -> impl IntoView {
                 preview,
                 adds,
                 decks,
+                elsewhere,
             }));
             if from_link {
                 reveal_soon(PREVIEW);
@@ -191,6 +194,14 @@ pub(super) fn YourData(link: Option<String>) -> impl IntoView {
                                         )
                                     }}
                                 </p>
+                                {(p.elsewhere > 0 && p.backup.decks.is_empty()).then(|| view! {
+                                    <p class="check__hint">
+                                        {format!(
+                                            "{} of a deck this device does not have: kept, they count once you add the deck here (its link or file).",
+                                            counted(p.elsewhere, "card is", "cards are"),
+                                        )}
+                                    </p>
+                                })}
                                 {(p.adds.removed > 0).then(|| view! {
                                     <p class="notice">
                                         {format!(
