@@ -17,8 +17,6 @@ pub struct Preview {
 }
 
 pub fn preview(p: &Progress) -> Preview {
-    let mut cards: std::collections::BTreeSet<&str> = p.base.keys().map(String::as_str).collect();
-    cards.extend(p.log.iter().map(|r| r.card.as_str()));
     let first = p
         .base
         .values()
@@ -31,16 +29,10 @@ pub fn preview(p: &Progress) -> Preview {
         .map(|s| s.last_ms)
         .chain(p.log.iter().map(|r| r.at))
         .max();
-    let days: std::collections::BTreeSet<i32> = p
-        .log
-        .iter()
-        .map(|r| r.day)
-        .chain(p.compacted_days.keys().copied())
-        .collect();
     Preview {
-        cards: cards.len(),
+        cards: p.reviewed_cards().len(),
         reviews: p.total_reviews(),
-        days: days.len(),
+        days: p.study_days().len(),
         range: first.zip(last),
     }
 }

@@ -549,6 +549,22 @@ impl Progress {
     pub fn total_reviews(&self) -> usize {
         self.log.len() + self.compacted_days.values().sum::<u32>() as usize
     }
+
+    /// The study days with a review, in the log or compacted.
+    pub fn study_days(&self) -> BTreeSet<i32> {
+        self.log
+            .iter()
+            .map(|r| r.day)
+            .chain(self.compacted_days.keys().copied())
+            .collect()
+    }
+
+    /// The cards with a review, in the log or compacted.
+    pub fn reviewed_cards(&self) -> BTreeSet<&str> {
+        let mut cards: BTreeSet<&str> = self.base.keys().map(String::as_str).collect();
+        cards.extend(self.log.iter().map(|r| r.card.as_str()));
+        cards
+    }
 }
 
 /// What a change to the record did to its reviews: what derived state must follow (see

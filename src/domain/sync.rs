@@ -5,8 +5,6 @@
 //! (or all of it). Merging is [`Progress::merge`], the union of review logs, so opening the
 //! same link twice adds nothing and both devices end equal once each has the other's.
 
-use std::collections::BTreeSet;
-
 use super::cards::comparison_of;
 use super::deck::Library;
 use super::progress::{Progress, Review};
@@ -75,17 +73,10 @@ pub fn adds(mine: &Progress, theirs: &Progress) -> Adds {
             .is_err()
     };
     let compacted = |p: &Progress| p.total_reviews() - p.log.len();
-    let days = |p: &Progress| -> BTreeSet<i32> {
-        p.log
-            .iter()
-            .map(|r| r.day)
-            .chain(p.compacted_days.keys().copied())
-            .collect()
-    };
     Adds {
         reviews: merged.log.iter().filter(|r| lacks(mine, r)).count()
             + compacted(&merged).saturating_sub(compacted(mine)),
-        days: days(&merged).difference(&days(mine)).count(),
+        days: merged.study_days().difference(&mine.study_days()).count(),
         removed: mine.log.iter().filter(|r| lacks(&merged, r)).count()
             + compacted(mine).saturating_sub(compacted(&merged)),
     }
@@ -94,11 +85,9 @@ pub fn adds(mine: &Progress, theirs: &Progress) -> Adds {
 /// The titles of the decks whose cards `p` reviewed, in library order, and how many of its
 /// cards are of no deck here (a deck of the user's that this device does not have).
 pub fn decks_of<'a>(library: &Library<'a>, p: &Progress) -> (Vec<&'a str>, usize) {
-    let mut cards: BTreeSet<&str> = p.base.keys().map(String::as_str).collect();
-    cards.extend(p.log.iter().map(|r| r.card.as_str()));
     let mut found = vec![false; library.decks.len()];
     let mut unknown = 0;
-    for card in cards {
+    for card in p.reviewed_cards() {
         let deck = comparison_of(card)
             .and_then(|c| library.decks.iter().position(|d| d.find(c).is_some()));
         match deck {
