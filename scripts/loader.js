@@ -97,17 +97,20 @@ prefetch.rel = 'prefetch';
 prefetch.href = deck;
 document.head.append(prefetch);
 
-// A returning reader with decks of their own: the home page's deck switch should list
-// them, which only the app knows. So the app starts by itself, once the page is idle,
-// rather than on the first touch. (Everyone else's home page is the same as the
-// pre-rendered one: for them the app waits for a touch.)
-let ownDecks = false;
+// A returning reader: their home page should show what only the app knows, the decks
+// of their own in the deck switch and what is due for review (src/ui/browse). So the app
+// starts by itself, once the page is idle, rather than on the first touch, for anyone with
+// decks of their own or a stored history (its compacted part or a day's reviews; see
+// src/storage/layout.rs). Everyone else's home page is the same as the pre-rendered one:
+// for them the app waits for a touch.
+let returning = false;
 try {
-  ownDecks = /"added_ms"/.test(localStorage.getItem('diffdeck:decks') ?? '');
+  returning = /"added_ms"/.test(localStorage.getItem('diffdeck:decks') ?? '')
+    || Object.keys(localStorage).some((k) => k === 'diffdeck:history' || k.startsWith('diffdeck:log:'));
 } catch {
   // Storage refused (a privacy mode): nothing of theirs to show.
 }
-if (ownDecks) {
+if (returning) {
   if (globalThis.requestIdleCallback) requestIdleCallback(start, { timeout: 1000 });
   else setTimeout(start, 0);
 }

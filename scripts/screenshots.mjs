@@ -142,6 +142,15 @@ const SCREENS = [
     await page.goto(link);
     await page.getByRole('region', { name: 'Import preview' }).waitFor();
   }],
+  // A learner who comes back: the home page says what is due (no touch).
+  ['home-returning', '#/flashcards?c=cmd-vs-entrypoint', async (page) => {
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole('button', { name: /Show answer/ }).click();
+      await page.getByRole('button', { name: /^Again/ }).click();
+    }
+    await page.goto(BASE);
+    await page.locator('.start__lead', { hasText: 'Welcome back' }).waitFor();
+  }],
   ['progress-reminders', '#/progress', async (page) => {
     await page.getByLabel('Study at').scrollIntoViewIfNeeded();
   }],

@@ -21,6 +21,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+# The standard library's source: a release rebuilds it to stop at a panic (scripts/wasm.mjs).
+rustup component list --installed 2>/dev/null | grep -q '^rust-src' || rustup component add rust-src
 
 # 2. Debian packages: Chromium + driver for the browser tests, Firefox ESR and WebKitGTK's
 #    WebDriver (and a virtual display for it) for the journeys in every engine, brotli for

@@ -1,4 +1,4 @@
-//! The wasm entry point: the allocator, a panic hook and the mount. Everything else is in
+//! The wasm entry point: the allocator, a panic hook (not in a release) and the mount. Everything else is in
 //! the library.
 
 /// Talc, not dlmalloc: fewer bytes in the first load and faster (see Cargo.toml).
@@ -10,6 +10,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 fn main() {
     // A bug's message and place in the console (a smaller hook than
     // console_error_panic_hook, which also formats a JS stack: 0.7 KB of the first load).
+    // Not in a release: it stops at a panic with no message (scripts/wasm.mjs), the browser
+    // reporting where ("unreachable", with the wasm stack).
+    #[cfg(not(panic = "immediate-abort"))]
     std::panic::set_hook(Box::new(|info| {
         let payload = info.payload();
         let message = payload

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use diffdeck::domain::cards::{cards, Scope};
+use diffdeck::domain::cards::{cards, Scheduled, Scope};
 use diffdeck::domain::deck::Library;
 use diffdeck::domain::fsrs::Grade;
 use diffdeck::domain::schedule::{CardState, Now, Scheduler, Wait};
@@ -249,7 +249,7 @@ fn a_month_of_study_follows_fsrs_and_the_rules() {
 fn mastery_and_readiness_per_deck_and_phase() {
     use diffdeck::domain::stats::mastery_by_deck;
 
-    let decks = diffdeck::content::bundled();
+    let decks: &'static [_] = diffdeck::content::bundled().leak();
     let library = Library::new(decks.iter().collect());
     let all = cards(&library, &Scope::default());
     let s = Scheduler::default();
@@ -315,4 +315,52 @@ fn a_practice_session_picks_among_cards_not_yet_asked_and_says_which_were_new() 
         next_unasked(&cards, &asked, &states, later, 0, None),
         Some((3, false))
     );
+}
+
+#[test]
+fn due_by_deck_counts_learning_and_due_reviews_of_studied_decks_only() {
+    let decks: &'static [_] = diffdeck::content::bundled().leak();
+    let library = Library::new(decks.iter().collect());
+    let cards = cards(&library, &Scope::default());
+    let s = Scheduler::default();
+    let now = Now::new(T0, 0);
+    let in_deck = |id: &'static str| cards.iter().filter(move |c| c.deck_id() == id);
+    let [docker, depth] = [decks[0].id.as_str(), decks[1].id.as_str()];
+    let mut states = BTreeMap::new();
+    let mut docker_cards = in_deck(docker);
+    // Docker: a review due today, a learning card, and a review not due for days.
+    let due = s.grade(None, Grade::Easy, now.plus_days(-10));
+    states.insert(
+        docker_cards.next().unwrap().id.clone(),
+        CardState {
+            due_day: now.day,
+            ..due.clone()
+        },
+    );
+    states.insert(
+        docker_cards.next().unwrap().id.clone(),
+        s.grade(None, Grade::Again, now),
+    );
+    let later = CardState {
+        due_day: now.day + 5,
+        ..due
+    };
+    states.insert(docker_cards.next().unwrap().id.clone(), later.clone());
+    assert_eq!(
+        due_by_deck(&cards, &states, now.plus_minutes(1)),
+        BTreeMap::from([(docker.to_string(), 2)])
+    );
+    // A studied deck with nothing due is listed with 0; an unstudied one is not.
+    states.insert(in_deck(depth).next().unwrap().id.clone(), later);
+    let by_deck = due_by_deck(&cards, &states, now.plus_minutes(1));
+    assert_eq!(by_deck.get(depth), Some(&0));
+    assert_eq!(by_deck.len(), 2);
+    // The same figure as a session's counters.
+    let docker_only: Vec<_> = in_deck(docker).cloned().collect();
+    assert_eq!(
+        counts(&docker_only, &states, now.plus_minutes(1), 0).due(),
+        by_deck[docker]
+    );
+    // Days later, the later review is due too.
+    assert_eq!(due_by_deck(&cards, &states, now.plus_days(6))[docker], 3);
 }

@@ -84,16 +84,54 @@ pub fn counts(
     let mut c = Counts::default();
     let mut new = Vec::new();
     for (i, card) in cards.iter().enumerate() {
-        match states.get(card.card_id()) {
+        match states.get(card.card_id()).map(|s| Waiting::of(s, now)) {
             None => new.push(i),
-            // Minutes away at most: they come back in this session.
-            Some(s) if matches!(s.stage, Stage::Learning | Stage::Relearning) => c.learning += 1,
-            Some(s) if !s.is_due(now) => {}
-            Some(_) => c.review += 1,
+            Some(Waiting::Learning) => c.learning += 1,
+            Some(Waiting::Review) => c.review += 1,
+            Some(Waiting::Not) => {}
         }
     }
     c.new = new_left.into().allowed(cards, new).len();
     c
+}
+
+/// Whether a studied card is waiting for the learner now, and as what.
+enum Waiting {
+    /// Learning or relearning: minutes away at most, they come back in this session.
+    Learning,
+    /// A review due today.
+    Review,
+    Not,
+}
+
+impl Waiting {
+    fn of(state: &CardState, now: Now) -> Waiting {
+        match state {
+            s if matches!(s.stage, Stage::Learning | Stage::Relearning) => Waiting::Learning,
+            s if s.is_due(now) => Waiting::Review,
+            _ => Waiting::Not,
+        }
+    }
+}
+
+/// Each deck's cards due now (learning cards and reviews, as [`Counts::due`] counts them),
+/// for every deck of `cards` with a studied card: what the home screen tells a learner who
+/// comes back. A deck none of whose cards has been studied is not in it.
+pub fn due_by_deck(
+    cards: &[impl Scheduled],
+    states: &BTreeMap<String, CardState>,
+    now: Now,
+) -> BTreeMap<String, usize> {
+    let mut due = BTreeMap::new();
+    for card in cards {
+        if let Some(state) = states.get(card.card_id()) {
+            let n = due.entry(card.deck_id().to_string()).or_insert(0);
+            if !matches!(Waiting::of(state, now), Waiting::Not) {
+                *n += 1;
+            }
+        }
+    }
+    due
 }
 
 /// The next card of a practice session (Predict, Explain it): among the cards not yet

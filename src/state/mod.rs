@@ -21,6 +21,8 @@ mod decks;
 mod notices;
 mod record;
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::domain::cards::Selection;
@@ -58,6 +60,11 @@ pub struct AppState {
     pub busy: RwSignal<bool>,
     /// The progress as it was before a reset, until the tab closes (for undo).
     pub before_reset: RwSignal<Option<Progress>>,
+    /// Each studied deck's cards due now (see `domain::study::due_by_deck`), once the
+    /// stored progress has been read: what Browse tells a learner who comes back. A memo,
+    /// made by the storage part's code, so the replay it needs is not in the first
+    /// download and runs only while a screen reads it.
+    pub due: RwSignal<Option<Memo<BTreeMap<String, usize>>>>,
     /// The deck last on screen (Browse, a comparison): what the study modes start with.
     deck_on_screen: StoredValue<Option<String>>,
     /// The browser's storage, once opened (see [`AppState::ready`]).
@@ -95,6 +102,7 @@ impl AppState {
             update_ready: RwSignal::new(false),
             busy: RwSignal::new(false),
             before_reset: RwSignal::new(None),
+            due: RwSignal::new(None),
             deck_on_screen: StoredValue::new(None),
             opened: RwSignal::new(false),
             store: StoredValue::new_local(None),

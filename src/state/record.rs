@@ -3,9 +3,12 @@
 //! grade, an undo, settings, a confusion, a best score, an import, a reset), each of which
 //! saves what it changed and keeps what is derived from it in step.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use super::{now, AppState};
+use crate::domain::cards::{cards, Scope};
 use crate::domain::derive::Derived;
 use crate::domain::fsrs::Grade;
 use crate::domain::own;
@@ -14,6 +17,7 @@ use crate::domain::progress::{
 };
 use crate::domain::schedule::Now;
 use crate::domain::stats;
+use crate::domain::study;
 use crate::platform;
 use crate::storage::format::Backup;
 use crate::storage::layout::{self, Dirty};
@@ -60,7 +64,31 @@ impl AppState {
         local::check_persisted(move |granted| self.persisted.set(Some(granted)));
         self.opened.set(true);
         self.keep_badge();
+        self.keep_due();
         platform::styles::add_print_sheet();
+    }
+
+    /// [`AppState::due`]: every deck's cards due now, worked out when a screen reads it
+    /// and again when progress or the decks change while one does. With nothing studied,
+    /// nothing is replayed.
+    fn keep_due(self) {
+        let memo = self.owner.with_value(|owner| {
+            owner.with(|| {
+                Memo::new(move |_| {
+                    if self
+                        .progress
+                        .with(|p| p.base.is_empty() && p.log.is_empty())
+                    {
+                        return BTreeMap::new();
+                    }
+                    let cards = self.library.with(|l| cards(l, &Scope::default()));
+                    let now = now();
+                    self.study()
+                        .with(|d| study::due_by_deck(&cards, d.states(), now))
+                })
+            })
+        });
+        self.due.set(Some(memo));
     }
 
     /// In the installed app, where the browser shows a badge: the cards due now, kept

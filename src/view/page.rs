@@ -111,16 +111,18 @@ pub fn DeckTitle(emoji: &'static str, title: &'static str) -> impl IntoView {
     }
 }
 
-/// Start here: what diffdeck is, in one line, and the one next step: this deck's
-/// flashcards (a session starts at once, with today's cards). A plain function, not a
-/// component: no constructor of its own in the first download.
-pub fn start_here(deck: &'static str, links: Links) -> impl IntoView {
+/// What the start block says to someone new.
+pub const START_LEAD: &str = "Learn the Docker differences interviewers ask about: flashcards planned to your interview date, games and drills. Offline, no account.";
+
+/// Start here: what diffdeck is, in one line (or, in the app, what is due for a learner
+/// who comes back: `lead`), and the one next step: this deck's flashcards (a session
+/// starts at once, with today's cards). A plain function, not a component: no
+/// constructor of its own in the first download.
+pub fn start_here(deck: &'static str, links: Links, lead: impl IntoView) -> impl IntoView {
     let href = links.app(&format!("#/flashcards?d={deck}"));
     view! {
         <div class="start">
-            <p class="start__lead">
-                "Learn the Docker differences interviewers ask about: flashcards planned to your interview date, games and drills. Offline, no account."
-            </p>
+            <p class="start__lead">{lead}</p>
             <a class="button button--primary start__go" href=href>"Start studying"</a>
         </div>
     }
@@ -276,7 +278,7 @@ pub fn DeckArticle(
     view! {
         <div class="browse">
             <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
-            {start_here(deck.id.as_str(), links)}
+            {start_here(deck.id.as_str(), links, START_LEAD)}
             <DeckSwitch entries=entries current=deck.id.as_str() links=links />
             {search.then(|| view! { <SearchBox summary=deck_summary(deck) /> })}
             {deck.phases.iter().map(|phase| view! { <PhaseSection phase=phase links=links /> }).collect_view()}

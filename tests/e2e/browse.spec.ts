@@ -1,4 +1,4 @@
-import { test, expect, open, expectNoAxeViolations, scrollsSideways } from './fixtures';
+import { test, expect, open, stored, expectNoAxeViolations, scrollsSideways } from './fixtures';
 import { test as plainTest } from '@playwright/test';
 
 const cards = 'article.card';
@@ -259,4 +259,26 @@ test('the app takes over the pre-rendered home page in place: no shift, scroll a
   expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThanOrEqual(0.02);
   await expect(page.locator('article.card')).toHaveCount(21);
   await expect(page.locator('#app')).toHaveCount(1);
+});
+
+test('a learner who comes back sees on the home page, with no touch, what is due', async ({ page }) => {
+  await open(page, '#/flashcards');
+  await page.locator('main button[type=submit]').click();
+  // Two cards answered Again: both are learning cards, due again within minutes.
+  for (let i = 0; i < 2; i++) {
+    await page.locator('.flash__actions button.button--primary').click();
+    await page.locator('button.grade--again').click();
+  }
+  await expect.poll(async () => (await stored(page)).log.length).toBe(2);
+  // Back later: the home page, loaded afresh, and no key, tap or focus.
+  await page.goto('./');
+  const lead = page.locator('.start__lead');
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
+  await expect(lead).toHaveText('Welcome back. 2 cards of this deck are due for review.');
+  // A newcomer's page says what diffdeck is, and waits for a touch.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(0);
+  await expect(lead).toHaveText(/^Learn the Docker differences interviewers ask about/);
 });

@@ -4,13 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 // The budget (issue: offline-first PWA, and decks): what the app needs before it runs
-// (wasm, JS, CSS, and the modules they import) stays under 120 KB of brotli. The page
+// (wasm, JS, CSS, and the modules they import) stays under 110 KB of brotli (issue: instant
+// at every touch; aim 100). The page
 // itself is the home screen pre-rendered (it reads before any of this arrives), and the
 // first deck's data is a file the loader fetches for the app: both are measured apart. The study
 // screens (their code and styles), a comparison's page, the storage code and the second
 // deck are fetched later (src/platform/split.rs, src/platform/styles.rs,
 // AppState::load_decks).
-const BUDGET_BROTLI_KB = 120;
+const BUDGET_BROTLI_KB = 110;
 
 test('the first load stays within the budget; the rest is fetched on demand', ({ isMobile }) => {
   test.skip(isMobile, 'one build, measured once');
@@ -18,6 +19,10 @@ test('the first load stays within the budget; the rest is fetched on demand', ({
   const names = files.map((f: { name: string }) => f.name);
   expect(files.map((f: { kind: string }) => f.kind).sort()).toEqual(expect.arrayContaining(['css', 'js', 'wasm']));
   expect(totals.all.brotli / 1024).toBeLessThan(BUDGET_BROTLI_KB);
+  // A release stops at a panic at once (scripts/wasm.mjs): no panic message is left in it.
+  const main = readFileSync(`dist/${names.find((n: string) => n.endsWith('.wasm'))}`).toString('latin1');
+  expect(main).not.toContain('called `Option::unwrap()` on a `None` value');
+  expect(main).not.toContain('panicked');
   // One main module and one stylesheet; no split part is fetched up front.
   expect(names.filter((n: string) => n.endsWith('.wasm'))).toHaveLength(1);
   expect(names.filter((n: string) => n.endsWith('.css'))).toHaveLength(1);

@@ -21,7 +21,7 @@ use crate::route::Route;
 use crate::state::AppState;
 use crate::view::comparison::Title;
 use crate::view::page::{
-    deck_summary, start_here, DeckEntry, DeckSwitch, DeckTitle, PhaseSection, SearchBox,
+    deck_summary, start_here, DeckEntry, DeckSwitch, DeckTitle, PhaseSection, SearchBox, START_LEAD,
 };
 use crate::view::rich::Emoji;
 use crate::view::{short_title, Links};
@@ -249,11 +249,26 @@ fn DeckView(deck: &'static Deck, switch: impl IntoView + 'static) -> impl IntoVi
         })
     };
 
+    // For a learner who comes back, what is due here rather than what diffdeck is (in
+    // place: the page does not move when the stored progress has been read).
+    let lead = move || {
+        let due = app
+            .due
+            .get()
+            .and_then(|memo| memo.with(|d| d.get(deck.id.as_str()).copied()));
+        match due {
+            None => START_LEAD.to_string(),
+            Some(0) => "Welcome back. Nothing in this deck is due for review now.".to_string(),
+            Some(1) => "Welcome back. 1 card of this deck is due for review.".to_string(),
+            Some(n) => format!("Welcome back. {n} cards of this deck are due for review."),
+        }
+    };
+
     // (<Show> would do, but its code would be in the first download for two uses.)
     let none = Memo::new(move |_| shown() == 0);
     view! {
         <DeckTitle emoji=deck.emoji.as_str() title=deck.title.as_str() />
-        {start_here(deck.id.as_str(), Links::App)}
+        {start_here(deck.id.as_str(), Links::App, lead)}
         {switch}
         <SearchBox query=query summary=Signal::derive(summary) />
         {phases}

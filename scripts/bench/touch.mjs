@@ -1,0 +1,115 @@
+// What a reader waits for at a first touch: the page loaded, quiet for 2 s (its code
+// fetched and compiled in idle time, the app not started), then one thing done; timed
+// from that input event to after the paint that shows its result usable (the screen's
+// first control on screen, nothing saying "Loading"). Used by scripts/bench.mjs.
+//
+// The watch runs in the page: every animation frame it checks whether the result is on
+// screen; the frame that first shows it is painted before a task posted from that frame
+// runs, whose time is the end. The start is the input event's own time stamp, recorded by
+// a listener installed before the page's scripts.
+
+/** Records the first pointerdown and keydown of the page (capture, before the loader's). */
+export const RECORD_INPUT = () => {
+  const first = (type) => addEventListener(type, (e) => {
+    globalThis.__input ??= e.timeStamp;
+    // For a touch that navigates: the same moment on a clock the next page shares.
+    sessionStorage.setItem('bench-input', String(performance.timeOrigin + e.timeStamp));
+  }, { capture: true, once: true });
+  first('pointerdown');
+  first('keydown');
+};
+
+/** Starts watching for `ready` (a function's source, run in the page each frame);
+ * `globalThis.__usable` is then the time from the first input to after its paint. */
+async function watch(page, ready) {
+  await page.evaluate((source) => {
+    const isReady = new Function(`return (${source})();`);
+    globalThis.__usable = undefined;
+    const frame = () => {
+      if (globalThis.__input !== undefined && isReady()) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { globalThis.__usable = performance.now() - globalThis.__input; };
+        channel.port2.postMessage(null);
+      } else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, ready.toString());
+}
+
+const usable = (page) => page.waitForFunction(() => globalThis.__usable, null, { timeout: 60_000 }).then((h) => h.jsonValue());
+
+// In the page: the app runs, `main` says nothing is loading, and `selector` is shown.
+const screenReady = (selector) => new Function(`return () => {
+  const main = document.querySelector('main');
+  const el = document.querySelector(${JSON.stringify(selector)});
+  return document.documentElement.dataset.app === 'running' && el && el.getClientRects().length > 0
+    && !/Loading/.test(main.textContent);
+};`)();
+
+/** A fresh visitor's home page at `rate`x CPU, loaded and quiet for 2 s. */
+async function quietHome(browser, url, rate) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: 'block' });
+  await context.addInitScript(RECORD_INPUT);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(2000);
+  return { context, page, cdp };
+}
+
+/** The first touches: each in a fresh browser context, `runs` times. Returns each
+ * touch's times in ms, in run order. */
+export async function firstTouches(browser, url, rate, runs) {
+  const times = { flashcards: [], search: [], card: [], second_tap: [] };
+  for (let run = 0; run < runs; run++) {
+    // Flashcards in the header, then (once the app has settled) Match: the second tap.
+    {
+      const { context, page } = await quietHome(browser, url, rate);
+      await watch(page, screenReady('.flash button[type=submit], main button[type=submit]'));
+      await page.click('header a[href$="#/flashcards"]');
+      times.flashcards.push(await usable(page));
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(2000);
+      await page.evaluate(() => { globalThis.__input = undefined; });
+      await page.evaluate(() => addEventListener('pointerdown', (e) => { globalThis.__input ??= e.timeStamp; }, { capture: true, once: true }));
+      await watch(page, screenReady('main .match button[type=submit], main button[type=submit]'));
+      await page.click('header a[href$="#/match"]');
+      times.second_tap.push(await usable(page));
+      await context.close();
+    }
+    // Typing into search: a tap on the field, then a word typed at once; usable when the
+    // list and its summary show that word's matches.
+    {
+      const { context, page } = await quietHome(browser, url, rate);
+      await watch(page, () => {
+        const summary = document.querySelector('.search__summary');
+        return document.documentElement.dataset.app === 'running' && /^\d+ of \d+ comparisons? match/.test(summary?.textContent ?? '')
+          && document.querySelector('.search__input').value === 'volume';
+      });
+      await page.click('.search__input');
+      await page.keyboard.type('volume');
+      times.search.push(await usable(page));
+      await context.close();
+    }
+    // A comparison card: a link to its pre-rendered page; painted at that page's first
+    // contentful paint (the whole comparison is in its HTML). Across two documents, so
+    // both times are taken from the same clock (time origin + time stamp).
+    {
+      const { context, page } = await quietHome(browser, url, rate);
+      const link = page.locator('a.card__link').nth(2);
+      await link.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await Promise.all([page.waitForURL(/\/c\/[^/]+\/$/), link.click()]);
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      const [input, painted] = await page.evaluate(() => [
+        Number(sessionStorage.getItem('bench-input')),
+        performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      ]);
+      times.card.push(painted - input);
+      await context.close();
+    }
+  }
+  return times;
+}
