@@ -40,9 +40,13 @@ let code;
 const fetched = () => (code ??= [import(glue), WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm)]);
 
 const wakes = ['pointerdown', 'keydown', 'focusin', 'hashchange'];
+// A tap on a link that leaves this page (a comparison's or a deck's own page, a source)
+// does not start the app: its start-up would hold up the navigation the tap begins.
+const leaves = (e) => e?.type === 'pointerdown'
+  && e.target?.closest?.('a[href]:not([href^="#"]):not([href^="./#"])');
 let started;
-const start = () => {
-  if (started) return;
+const start = (e) => {
+  if (started || leaves(e)) return;
   started = true;
   for (const w of wakes) removeEventListener(w, start, true);
   const [app, compiled] = fetched();
@@ -91,7 +95,18 @@ await new Promise((go) => {
 });
 // The first deck, into the HTTP cache for the app's fetch (a preload this late would
 // warn when the app starts minutes later).
-fetched();
+const [glueLoaded] = fetched();
+// Then, in idle time, what a first tap is most likely to open: Flashcards' code and the
+// storage code (scripts/wasm.mjs, PRECOMPILED), fetched and compiled off the main thread,
+// so that the tap waits for neither; and the study screens' stylesheet, into the HTTP cache.
+const idle = (f) => (globalThis.requestIdleCallback ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 100));
+glueLoaded.then(() => idle(() => {
+  globalThis.diffdeckPrecompile?.(idle);
+  const css = document.createElement('link');
+  css.rel = 'prefetch';
+  css.href = document.querySelector('meta[name="diffdeck-study-styles"]').content;
+  document.head.append(css);
+}));
 const prefetch = document.createElement('link');
 prefetch.rel = 'prefetch';
 prefetch.href = deck;

@@ -9,7 +9,7 @@
 import { homedir, cpus } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { withOneFetcher, withShortNames, withoutClasses } from './wasm/glue.mjs';
+import { withOneFetcher, withPrecompile, withShortNames, withoutClasses } from './wasm/glue.mjs';
 import { installLoader } from './wasm/loader.mjs';
 import { buildReader } from './wasm/reader.mjs';
 import { WASM_OPT_FLAGS, hash, inParallel, run, runAsync, small } from './wasm/tools.mjs';
@@ -17,6 +17,10 @@ import { WASM_OPT_FLAGS, hash, inParallel, run, runAsync, small } from './wasm/t
 export { hash };
 
 const NAME = 'diffdeck';
+// The split points whose code the loader compiles in idle time, before any tap: what a
+// first tap is most likely to open (Flashcards, from the header or "Start studying"), and
+// the storage code, which every study screen waits for (src/state/mod.rs).
+const PRECOMPILED = ['flashcards_screen', 'open_storage'];
 
 /** cargo: the app (with its split points) and the deck reader, for wasm32. */
 function cargoBuild(root, release) {
@@ -66,14 +70,17 @@ function splitAndBind(linked, work) {
  * its brotli is 0.5 KB smaller so, as -Oz's smaller output repeats itself less. */
 async function optimize(root, main, parts) {
   const wasmOpt = resolve(root, 'node_modules/.bin/wasm-opt');
-  const flags = (f) => (f === main ? ['-Os', '--converge', ...WASM_OPT_FLAGS] : ['-Oz', ...WASM_OPT_FLAGS]);
+  // DIFFDECK_WASM_NAMES=1 keeps the functions' names, for a profile that says where the
+  // time goes (never in a release: they are a third of the bytes).
+  const names = process.env.DIFFDECK_WASM_NAMES === '1' ? ['-g'] : [];
+  const flags = (f) => [...(f === main ? ['-Os', '--converge'] : ['-Oz']), ...WASM_OPT_FLAGS, ...names];
   await inParallel([main, ...parts].map((f) => () => runAsync(wasmOpt, [...flags(f), f, '-o', f])), cpus().length);
 }
 
 /** Every file into `staging`, named by its content, references rewritten to match.
  * Returns the main module's names and size. */
 async function nameByContent(work, staging, parts, release) {
-  let link = withOneFetcher(readFileSync(join(work, '__wasm_split.js'), 'utf8'));
+  let link = withPrecompile(withOneFetcher(readFileSync(join(work, '__wasm_split.js'), 'utf8')), PRECOMPILED);
   for (const part of parts) {
     const data = readFileSync(join(work, part));
     // 8 hex digits, not 16: the loader names some 40 parts, and hex digits do not compress

@@ -364,3 +364,34 @@ fn due_by_deck_counts_learning_and_due_reviews_of_studied_decks_only() {
     // Days later, the later review is due too.
     assert_eq!(due_by_deck(&cards, &states, now.plus_days(6))[docker], 3);
 }
+
+/// Progress is keyed by card ids, and a point card's id hashes the content's own words
+/// (not a correction's): a change to how ids are made loses learners' progress.
+#[test]
+fn card_ids_are_made_as_stored_progress_expects() {
+    let decks = diffdeck::content::bundled();
+    let library = Library::new(decks.iter().collect());
+    let ids: Vec<String> = cards(&library, &Scope::default())
+        .into_iter()
+        .map(|c| c.id)
+        .filter(|id| id.contains(":cmd-vs-entrypoint") || id.contains(":image-vs-container"))
+        .collect();
+    // Container's points carry corrections; CMD vs ENTRYPOINT's do not.
+    assert_eq!(
+        ids,
+        [
+            "pair:image-vs-container",
+            "point:image-vs-container:l:ea51f09e",
+            "point:image-vs-container:l:97174ccd",
+            "point:image-vs-container:l:e80612df",
+            "point:image-vs-container:r:753aef6a",
+            "point:image-vs-container:r:6f193703",
+            "point:image-vs-container:r:843ec084",
+            "pair:cmd-vs-entrypoint",
+            "point:cmd-vs-entrypoint:l:9a5d68e8",
+            "point:cmd-vs-entrypoint:l:a0785b11",
+            "point:cmd-vs-entrypoint:r:d5dee41c",
+            "point:cmd-vs-entrypoint:r:9f21d589",
+        ]
+    );
+}

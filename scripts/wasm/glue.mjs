@@ -93,14 +93,64 @@ export function withOneFetcher(link) {
     return `makeLoad(fetchPart(${path}),`;
   });
   if (found === 0 || found !== parts) throw new Error(`wasm: wasm-split's loader changed shape (${found} of ${parts} parts matched)`);
-  const fetcher = `function fetchPart(path) {
+  // Each part compiled once, from the first call for it: a part's load, or a
+  // precompile (below) that got there first.
+  const fetcher = `const compiled = new Map();
+function compilePart(path) {
+    let module = compiled.get(path);
+    if (module === undefined) {
+        module = WebAssembly.compileStreaming(fetch(new URL(path, import.meta.url)));
+        module.catch(() => { if (compiled.get(path) === module) compiled.delete(path); });
+        compiled.set(path, module);
+    }
+    return module;
+}
+function fetchPart(path) {
     return () => {
-        const src = fetch(new URL(path, import.meta.url));
-        src.catch(() => {});
-        return async (imports) => WebAssembly.instantiateStreaming(src, imports);
+        const module = compilePart(path);
+        module.catch(() => {});
+        return async (imports) => {
+            const m = await module;
+            return { module: m, instance: await WebAssembly.instantiate(m, imports) };
+        };
     };
 }
 `;
   if (!out.includes('function makeLoad(')) throw new Error("wasm: wasm-split's loader has no makeLoad");
   return out.replace('function makeLoad(', `${fetcher}function makeLoad(`);
+}
+
+/**
+ * `globalThis.diffdeckPrecompile(later)`: fetches and compiles (off the main thread) the
+ * parts that the split points `names` load, one each time `later` calls back, with the chunks they share, so that the first tap
+ * that opens one of them waits for neither. The loader calls it in idle time. The parts
+ * are read from the loader (after `withOneFetcher`); fails loudly if a name is not there.
+ */
+export function withPrecompile(link, names) {
+  const chunks = new Map([...link.matchAll(/const (__chunk_\d+) = makeLoad\(fetchPart\(("\.\/[\w.-]+\.wasm")\)/g)].map((m) => [m[1], m[2]]));
+  const splits = new Map([...link.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(fetchPart\(("\.\/[\w.-]+\.wasm")\), \[([\w, ]*)\]\)\)/g)].map((m) => [m[1], m]));
+  const paths = new Set();
+  for (const name of names) {
+    if (!splits.has(name)) throw new Error(`wasm: wasm-split's loader has no split point ${name} (changed shape?)`);
+    const [, , path, deps] = splits.get(name);
+    paths.add(path);
+    for (const d of deps.split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (!chunks.has(d)) throw new Error(`wasm: ${name} needs ${d}, which the loader does not define`);
+      paths.add(chunks.get(d));
+    }
+  }
+  // One part per call of \`later\` (the loader's idle callback): starting a fetch and a
+  // compile costs the main thread a few milliseconds each, too many for one task.
+  return `${link}
+globalThis.diffdeckPrecompile = (later) => {
+    const paths = [${[...paths].join(', ')}];
+    const next = () => {
+        const path = paths.shift();
+        if (path === undefined) return;
+        compilePart(path).catch(() => {});
+        later(next);
+    };
+    next();
+};
+`;
 }

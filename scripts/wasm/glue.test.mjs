@@ -2,7 +2,7 @@
 // hand-made module of fixture.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeRegExp, shortName, withOneFetcher, withShortNames, withoutClasses } from './glue.mjs';
+import { escapeRegExp, shortName, withOneFetcher, withPrecompile, withShortNames, withoutClasses } from './glue.mjs';
 import { module, engine } from './fixture.mjs';
 
 const GLUE = `function __wbg_get_imports() {
@@ -86,7 +86,7 @@ test("wasm-split's loader gets one fetching function for all its parts", async (
   const out = withOneFetcher(link);
   assert.match(out, /makeLoad\(fetchPart\("\.\/chunk_9\.wasm"\), \[\]\)/);
   assert.match(out, /makeLoad\(fetchPart\("\.\/split_quiz_screen\.wasm"\), \[__chunk_9\]\)/);
-  assert.equal(out.match(/instantiateStreaming/g).length, 1);
+  assert.equal(out.match(/compileStreaming/g).length, 1);
   // It still runs: each part's loader fetches its own file.
   const fetched = [];
   globalThis.fetch = (url) => { fetched.push(String(url)); return Promise.resolve('response'); };
@@ -95,4 +95,40 @@ test("wasm-split's loader gets one fetching function for all its parts", async (
   assert.deepEqual(fetched, ['https://x.test/a/chunk_9.wasm', 'https://x.test/a/split_quiz_screen.wasm']);
   // A loader of another shape fails the build.
   assert.throws(() => withOneFetcher(link.replace('src.catch(() => {});', '')), /changed shape/);
+});
+
+test('a split point\'s parts can be compiled ahead, each once, whoever asks first', async () => {
+  const chunk = (n) => `const __chunk_${n} = makeLoad(() => {
+    const src = fetch(new URL("./chunk_${n}.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+`;
+  const split = (name, deps) => `export const __wasm_split_load_${name} = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_${name}.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [${deps}]));
+`;
+  const link = `function wrapAsyncCb(f) {\n  return f;\n}\nfunction makeLoad(fetcher, deps) {\n  return fetcher;\n}\n${chunk(8)}${chunk(9)}${split('flashcards_screen', '__chunk_8, __chunk_9')}${split('test_screen', '__chunk_9')}`;
+  const out = withPrecompile(withOneFetcher(link), ['flashcards_screen']);
+  const fetched = [];
+  globalThis.fetch = (url) => { fetched.push(String(url)); return Promise.resolve(new Response('')); };
+  const body = out.replaceAll('import.meta.url', '"https://x.test/a/"').replaceAll('export const', 'const');
+  const loadTest = new Function(`${body}; return __wasm_split_load_test_screen;`)();
+  const queue = [];
+  globalThis.diffdeckPrecompile((f) => queue.push(f));
+  assert.equal(fetched.length, 1, 'one part at a time');
+  while (queue.length) queue.shift()();
+  assert.deepEqual(fetched, ['https://x.test/a/split_flashcards_screen.wasm', 'https://x.test/a/chunk_8.wasm', 'https://x.test/a/chunk_9.wasm']);
+  // A load after it fetches only what was not compiled yet.
+  loadTest();
+  assert.deepEqual(fetched.slice(3), ['https://x.test/a/split_test_screen.wasm']);
+  globalThis.diffdeckPrecompile((f) => f());
+  assert.equal(fetched.length, 4, 'each part fetched once');
+  delete globalThis.diffdeckPrecompile;
+  // A loader without split points fails the build.
+  assert.throws(() => withPrecompile(withOneFetcher(link), ['quiz_screen']), /no split point quiz_screen/);
 });

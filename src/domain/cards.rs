@@ -320,33 +320,35 @@ pub fn point_cards<'a>(
     phase: &'a Phase,
     comparison: &'a Comparison,
 ) -> Vec<Card<'a>> {
-    let folded = |side: &Side| -> BTreeSet<String> {
+    // Each point's words folded once (flashcards make every deck's cards when they open).
+    let folded = |side: &Side| -> Vec<String> {
         side.points
             .iter()
             .map(|p| fold(&p.text().plain()))
             .collect()
     };
-    let on_left = folded(&comparison.left);
-    let on_right = folded(&comparison.right);
+    let left = folded(&comparison.left);
+    let right = folded(&comparison.right);
+    let on_left: BTreeSet<&str> = left.iter().map(String::as_str).collect();
+    let on_right: BTreeSet<&str> = right.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for which in [Which::Left, Which::Right] {
-        let other = if which == Which::Left {
-            &on_right
+        let (asked, other) = if which == Which::Left {
+            (&left, &on_right)
         } else {
-            &on_left
+            (&right, &on_left)
         };
-        for point in &comparison.side(which).points {
-            let asked = fold(&point.text().plain());
-            if point.both || other.contains(&asked) || asked.is_empty() {
+        for (point, asked) in comparison.side(which).points.iter().zip(asked) {
+            if point.both || other.contains(asked.as_str()) || asked.is_empty() {
                 continue;
             }
+            // The id hashes the content's own words, so a correction keeps the card.
+            let said = match point.correction {
+                None => fnv1a(asked),
+                Some(_) => fnv1a(&fold(&point.said.plain())),
+            };
             out.push(Card {
-                id: format!(
-                    "point:{}:{}:{:08x}",
-                    comparison.id,
-                    which.code(),
-                    fnv1a(&fold(&point.said.plain()))
-                ),
+                id: format!("point:{}:{}:{said:08x}", comparison.id, which.code()),
                 deck,
                 phase,
                 comparison,

@@ -183,9 +183,10 @@ test('loading the home page moves nothing, from the first paint to the app', asy
 test('on the home page the app starts when the user reaches for it, and keeps what they typed', async ({ page }) => {
   const parts: string[] = [];
   page.on('request', (r) => parts.push(r.url()));
-  // The app's code arrives and compiles once the page has painted; the app does not run
-  // (it would fetch the storage code at once: src/state/), however long the page is read:
-  // a minute of the page's timers is run, not waited for.
+  // The app's code arrives and compiles once the page has painted, and in idle time the
+  // code a first tap is likely to need (Flashcards', the storage code: each once); the app
+  // does not run, however long the page is read: a minute of the page's timers is run,
+  // not waited for.
   await page.clock.install();
   const code = page.waitForResponse(/\/diffdeck-[0-9a-f]+_bg\.wasm$/);
   await page.goto('./');
@@ -195,7 +196,8 @@ test('on the home page the app starts when the user reaches for it, and keeps wh
   await page.clock.runFor(60_000);
   await page.waitForLoadState('networkidle');
   await expect(page.locator('html[data-app]')).toHaveCount(0);
-  expect(parts.filter((u) => /split_open_storage/.test(u))).toEqual([]);
+  expect(parts.filter((u) => /split_open_storage/.test(u))).toHaveLength(1);
+  expect(parts.filter((u) => /split_flashcards_screen/.test(u))).toHaveLength(1);
   // The search box works at once: typing starts the app, which takes the text over.
   await expect(page.locator('#search-input')).toBeEnabled();
   await page.locator('#search-input').click();
@@ -281,4 +283,21 @@ test('a learner who comes back sees on the home page, with no touch, what is due
   await page.waitForLoadState('networkidle');
   await expect(page.locator('html[data-app="running"]')).toHaveCount(0);
   await expect(lead).toHaveText(/^Learn the Docker differences interviewers ask about/);
+});
+
+test('a tap on a card link before the app runs does not start it: the page it opens is not held up', async ({ page }) => {
+  await page.goto('./');
+  await page.waitForLoadState('networkidle');
+  const link = page.locator('a.card__link').first();
+  await link.dispatchEvent('pointerdown', { bubbles: true, pointerType: 'touch' });
+  await page.waitForTimeout(1000);
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(0);
+  // A tap anywhere else does.
+  await page.locator('main h1').dispatchEvent('pointerdown', { bubbles: true, pointerType: 'touch' });
+  await expect(page.locator('html[data-app="running"]')).toHaveCount(1);
+  // And the tap on the link, followed through, opens the comparison's own page.
+  await page.goto('./');
+  await page.locator('a.card__link').first().click();
+  await expect(page).toHaveURL(/\/c\/image-vs-container\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Image');
 });

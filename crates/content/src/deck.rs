@@ -422,11 +422,36 @@ pub fn comparison_id(left: &str, right: &str) -> String {
 /// Words of `s`, lower-cased (ASCII) and joined by single spaces, punctuation dropped:
 /// "Default  ARGS." and "default args" fold alike. Used to compare texts and names.
 pub fn fold(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    // One pass, one allocation: making cards folds every point of every deck. Most texts
+    // are ASCII: bytes, without decoding characters or Unicode's tables.
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                gap = true;
+            }
+        }
+        return out;
+    }
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// The telling words of a side's name, lower-cased: "Named Volume" -> {named, volume}.

@@ -511,3 +511,24 @@ proptest! {
         prop_assert_eq!(read_deck("f.md", written.as_bytes()), Ok(read), "written:\n{}", written);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    /// `fold` (one pass) folds as its definition says: the runs of letters and digits,
+    /// ASCII lower-cased, joined by single spaces.
+    #[test]
+    fn fold_is_the_words_lower_cased_and_joined(s in "[a-zA-Z0-9 .,:()/_\\-éÉßİ日本\u{300}\u{1F433}\t\n]{0,40}") {
+        let folded = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // Both ways through it: any text, and the same text's ASCII alone.
+        let ascii: String = s.chars().filter(char::is_ascii).collect();
+        prop_assert_eq!(diffdeck_content::deck::fold(&s), folded(&s));
+        prop_assert_eq!(diffdeck_content::deck::fold(&ascii), folded(&ascii));
+    }
+}

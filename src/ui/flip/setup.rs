@@ -19,24 +19,30 @@ pub fn Setup(
     on_start: Callback<()>,
 ) -> impl IntoView {
     let app: AppState = expect_context();
+    // The scope's cards, made once per change of scope (or of the decks) for both memos.
+    let in_scope = Memo::new(move |_| app.library.with(|l| scope.with(|s| cards(l, s))));
     // Computed once per change of scope or progress, read by two bindings.
     let preview = Memo::new(move |_| {
         let now = now();
-        let cards = app.library.with(|l| scope.with(|s| cards(l, s)));
         let new_left = limits.left(&app, now);
-        let c = app
-            .study()
-            .with(|d| study::counts(&cards, d.states(), now, new_left));
-        (cards.len(), c)
+        in_scope.with(|cards| {
+            let c = app
+                .study()
+                .with(|d| study::counts(cards, d.states(), now, new_left));
+            (cards.len(), c)
+        })
     });
     // The plan to the interview for this scope (not in cram: it leaves the schedule be).
     let plan = Memo::new(move |_| {
         if cram.get() {
             return None;
         }
-        let cards = app.library.with(|l| scope.with(|s| cards(l, s)));
-        let (plan, smaller) = limits.plan(&app, &cards, now())?;
-        Some((plan, cards.len(), smaller))
+        let (plan, smaller, n) = in_scope.with(|cards| {
+            limits
+                .plan(&app, cards, now())
+                .map(|(plan, smaller)| (plan, smaller, cards.len()))
+        })?;
+        Some((plan, n, smaller))
     });
     let empty = move || preview.get().0 == 0;
     let preview_text = move || {
