@@ -204,6 +204,7 @@ try {
         selector,
       );
     const figures = {};
+    const figures1x = {};
     // At 4x CPU; with no stored history, at 1x too (interleaved).
     const rates = reviews === 0 ? [4, 1] : [4];
     const sample = async (name, setup, selector) => {
