@@ -113,3 +113,36 @@ export async function firstTouches(browser, url, rate, runs) {
   }
   return times;
 }
+
+/** A returning reader (two cards studied, due again): from navigation to the home page
+ * saying what is due, with no touch (the app starts in idle time), `runs` times. */
+export async function returningReader(browser, url, rate, runs) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${url}#/flashcards`);
+    await page.locator('main button[type=submit]').click();
+    for (let i = 0; i < 2; i++) {
+      await page.locator('.flash__actions button.button--primary').click();
+      await page.locator('button.grade--again').click();
+    }
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('diffdeck:log:')));
+    await context.addInitScript(() => {
+      const frame = () => {
+        if (/^Welcome back/.test(document.querySelector('.start__lead')?.textContent ?? '')) {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => { globalThis.__dueShown = performance.now(); };
+          channel.port2.postMessage(null);
+        } else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.goto(url);
+    times.push(await page.waitForFunction(() => globalThis.__dueShown, null, { timeout: 60_000 }).then((h) => h.jsonValue()));
+    await context.close();
+  }
+  return times;
+}
