@@ -1,5 +1,5 @@
-//! The wasm entry point: the allocator, a panic hook (not in a release) and the mount. Everything else is in
-//! the library.
+//! The wasm entry point: the allocator, a panic hook (not in a release) and the mount.
+//! Everything else is in the library.
 
 /// Talc, not dlmalloc: fewer bytes in the first load and faster (see Cargo.toml).
 #[cfg(target_arch = "wasm32")]
