@@ -59,6 +59,14 @@ pub fn has_focus(id: &str) -> bool {
     document().active_element().is_some_and(|el| el.id() == id)
 }
 
+/// Whether focus is on something in `main` (a screen's own element, such as a drill that
+/// a screen focused as it opened).
+pub fn focus_in_main() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|el| el.closest("main").ok().flatten().is_some())
+}
+
 /// Scrolls the window to the top (after a navigation to a new screen).
 pub fn scroll_to_top() {
     window().scroll_to_with_x_and_y(0.0, 0.0);

@@ -56,10 +56,16 @@ pub fn lazy_screen(title: &'static str, load: Loader) -> AnyView {
                 let view = ready.await.ok();
                 failed.set(Some(view.is_none()));
                 // After a navigation, focus goes to the screen's title: the stand-in's title
-                // may hold it, or nothing did yet.
+                // may hold it, or nothing did yet. Unless the screen, once on the page, has
+                // put it on one of its own elements (a drill opened at once): its focus
+                // (the frame before) stands.
                 if view.is_some() && (pending.get_value() || doc::has_focus(SCREEN_TITLE)) {
                     pending.set_value(false);
-                    request_animation_frame(|| doc::focus_by_id(SCREEN_TITLE));
+                    request_animation_frame(|| {
+                        if !doc::focus_in_main() || doc::has_focus(SCREEN_TITLE) {
+                            doc::focus_by_id(SCREEN_TITLE)
+                        }
+                    });
                 }
                 view
             })}
