@@ -8,15 +8,17 @@
 // runs, whose time is the end. The start is the input event's own time stamp, recorded by
 // a listener installed before the page's scripts.
 
-/** Records the first pointerdown and keydown of the page (capture, before the loader's). */
+/** Records the page's first pointerdown or keydown (capture, before the loader's), and
+ * again after `globalThis.__input` is reset to undefined (the next touch). */
 export const RECORD_INPUT = () => {
-  const first = (type) => addEventListener(type, (e) => {
-    globalThis.__input ??= e.timeStamp;
+  const record = (e) => {
+    if (globalThis.__input !== undefined) return;
+    globalThis.__input = e.timeStamp;
     // For a touch that navigates: the same moment on a clock the next page shares.
     sessionStorage.setItem('bench-input', String(performance.timeOrigin + e.timeStamp));
-  }, { capture: true, once: true });
-  first('pointerdown');
-  first('keydown');
+  };
+  addEventListener('pointerdown', record, { capture: true });
+  addEventListener('keydown', record, { capture: true });
 };
 
 /** Starts watching for `ready` (a function's source, run in the page each frame);
@@ -38,11 +40,13 @@ async function watch(page, ready) {
 
 const usable = (page) => page.waitForFunction(() => globalThis.__usable, null, { timeout: 60_000 }).then((h) => h.jsonValue());
 
-// In the page: the app runs, `main` says nothing is loading, and `selector` is shown.
-const screenReady = (selector) => new Function(`return () => {
+// In the page: the app runs, the screen titled `title` is on, `main` says nothing is
+// loading, and `selector` is shown.
+const screenReady = (title, selector) => new Function(`return () => {
   const main = document.querySelector('main');
   const el = document.querySelector(${JSON.stringify(selector)});
   return document.documentElement.dataset.app === 'running' && el && el.getClientRects().length > 0
+    && main.querySelector('h1')?.textContent.trim() === ${JSON.stringify(title)}
     && !/Loading/.test(main.textContent);
 };`)();
 
@@ -67,14 +71,13 @@ export async function firstTouches(browser, url, rate, runs) {
     // Flashcards in the header, then (once the app has settled) Match: the second tap.
     {
       const { context, page } = await quietHome(browser, url, rate);
-      await watch(page, screenReady('.flash button[type=submit], main button[type=submit]'));
+      await watch(page, screenReady('Flashcards', 'main button[type=submit]'));
       await page.click('header a[href$="#/flashcards"]');
       times.flashcards.push(await usable(page));
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(2000);
       await page.evaluate(() => { globalThis.__input = undefined; });
-      await page.evaluate(() => addEventListener('pointerdown', (e) => { globalThis.__input ??= e.timeStamp; }, { capture: true, once: true }));
-      await watch(page, screenReady('main .match button[type=submit], main button[type=submit]'));
+      await watch(page, screenReady('Match', 'main button[type=submit]'));
       await page.click('header a[href$="#/match"]');
       times.second_tap.push(await usable(page));
       await context.close();
